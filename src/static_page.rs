@@ -1,0 +1,150 @@
+//! Renders the page text and the full member list to HTML at build time, so the page reads
+//! completely before (or without) WebAssembly. The markup matches what the app renders, so the
+//! app can take over without anything moving.
+
+use crate::directory::{Directory, Member};
+use crate::messages::Messages;
+use crate::page_text::PageText;
+
+/// Markers in `index.html` that the build replaces.
+pub const TITLE_MARKER: &str = "<!-- prerender:title -->";
+pub const DESCRIPTION_MARKER: &str = "prerender:description";
+pub const PAGE_MARKER: &str = "<!-- prerender:page -->";
+pub const DIRECTORY_MARKER: &str = "<!-- prerender:directory -->";
+
+/// Fills every marker of `template` that it contains; fails if a marker it needs is missing.
+pub fn render(
+    template: &str,
+    page: &PageText,
+    messages: &Messages,
+    directory: &Directory,
+) -> Result<String, String> {
+    let mut html = template.to_string();
+    let mut replaced_any = false;
+    let parts = [
+        (TITLE_MARKER, escape(page.title)),
+        (DESCRIPTION_MARKER, escape(page.description)),
+        (PAGE_MARKER, page_text(page)),
+        (DIRECTORY_MARKER, member_list(directory, messages)),
+    ];
+    for (marker, content) in parts {
+        if html.contains(marker) {
+            html = html.replace(marker, &content);
+            replaced_any = true;
+        }
+    }
+    if !html.contains("data-member-directory") || !replaced_any {
+        return Err("template has no prerender markers or no data-member-directory element".into());
+    }
+    Ok(html)
+}
+
+/// The introduction and the pull quote.
+pub fn page_text(page: &PageText) -> String {
+    let mut html = String::new();
+    html.push_str("<div class=\"hero\"><div class=\"wrap\">");
+    html.push_str(&format!("<h1>{}</h1>", escape(page.heading)));
+    html.push_str(&format!("<p class=\"lede\">{}</p>", escape(page.lede)));
+    html.push_str("</div></div><div class=\"wrap prose\">");
+    for paragraph in page.paragraphs {
+        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    }
+    html.push_str(&format!(
+        "<figure class=\"pull-quote\"><blockquote><p>{}</p></blockquote>\
+         <figcaption><span class=\"pull-quote__speaker\">{}</span>, \
+         <span class=\"pull-quote__role\">{}</span></figcaption></figure></div>",
+        escape(page.quote.text),
+        escape(page.quote.speaker),
+        escape(page.quote.role),
+    ));
+    html
+}
+
+/// The whole member list, as the app shows it with no filter applied.
+pub fn member_list(directory: &Directory, messages: &Messages) -> String {
+    let mut html = format!(
+        "<p class=\"directory__status\">{}</p><ul class=\"member-list\" aria-label=\"{}\">",
+        escape(&messages.shown(directory.len(), directory.len())),
+        escape(messages.list_label),
+    );
+    for member in directory.members() {
+        html.push_str(&member_item(member));
+    }
+    html.push_str("</ul>");
+    html
+}
+
+fn member_item(member: &Member) -> String {
+    let area = member
+        .area
+        .as_deref()
+        .map(|area| format!("<span class=\"member__area\">{}</span>", escape(area)))
+        .unwrap_or_default();
+    format!(
+        "<li class=\"member\" data-code=\"{}\"><span class=\"member__name\" dir=\"auto\">{}</span>{area}</li>",
+        escape(&member.code),
+        escape(&member.name),
+    )
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{messages, page_text};
+
+    fn directory() -> Directory {
+        Directory::parse(
+            r#"{"version":1,"members":[
+                {"name":"<b>Bold</b> & \"quoted\"","code":"BB","region":"Europe"},
+                {"name":"Kenya","code":"KE","region":"Africa","subRegion":"Sub-Saharan Africa","intermediateRegion":"Eastern Africa"}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn escapes_markup_in_member_names() {
+        let html = member_list(&directory(), &messages::ENGLISH);
+        assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
+        assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn lists_every_member_with_its_code_and_area() {
+        let html = member_list(&directory(), &messages::ENGLISH);
+        assert!(html.contains("data-code=\"KE\""));
+        assert!(html.contains("Eastern Africa"));
+        assert!(html.contains("2 of 2 members"));
+    }
+
+    #[test]
+    fn fills_the_template_markers() {
+        let template = "<title><!-- prerender:title --></title><meta name=\"description\" content=\"prerender:description\">\
+            <!-- prerender:page --><div data-member-directory><!-- prerender:directory --></div>";
+        let html = render(template, &page_text::ENGLISH, &messages::ENGLISH, &directory()).unwrap();
+        assert!(!html.contains("prerender:"));
+        assert!(html.contains("<h1>Governments taking a global stand</h1>"));
+        assert!(html.contains("<blockquote>"));
+    }
+
+    #[test]
+    fn refuses_a_template_without_markers() {
+        assert!(render("<p>hi</p>", &page_text::ENGLISH, &messages::ENGLISH, &directory()).is_err());
+    }
+}

@@ -1,0 +1,34 @@
+// Runs axe-core inside the page under test. axe comes from tools/node_modules
+// (installed by the project's tool setup), never downloaded by the harness.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const AXE_PATH = process.env.E2E_AXE_PATH ?? path.join(projectRoot, 'tools/node_modules/axe-core/axe.min.js');
+
+export const axeAvailable = () => existsSync(AXE_PATH);
+
+/**
+ * Returns axe's violations, reduced to what a failure message needs.
+ * `context`/`options` are passed straight to axe.run (e.g. {runOnly: ['wcag2a', 'wcag2aa']}).
+ */
+export async function runAxe(session, { context = null, options = {} } = {}) {
+  if (!axeAvailable()) throw new Error(`axe-core not found at ${AXE_PATH}`);
+  if (!(await session.exec(() => typeof window.axe === 'object'))) await session.injectScriptFile(AXE_PATH);
+  return session.execAsync(
+    (ctx, opts) => window.axe.run(ctx ?? document, opts).then((r) =>
+      r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+      }))),
+    context,
+    options,
+  );
+}
+
+/** One line per violated rule, for assertion messages. */
+export const formatViolations = (violations) =>
+  violations.map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`).join('\n');

@@ -1,0 +1,495 @@
+// Minimal W3C WebDriver client over fetch, plus driver process management.
+// Deliberately dependency-free so nothing ever tries to download a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** WebDriver key codes (https://www.w3.org/TR/webdriver/#keyboard-actions). */
+export const Keys = {
+  Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Shift: '\uE008', Control: '\uE009',
+  Alt: '\uE00A', Escape: '\uE00C', Space: '\uE00D', PageUp: '\uE00E', PageDown: '\uE00F',
+  End: '\uE010', Home: '\uE011', ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014',
+  ArrowDown: '\uE015', Delete: '\uE017', Meta: '\uE03D',
+};
+const KEY_ALIASES = { Esc: 'Escape', Ctrl: 'Control', Return: 'Enter', Left: 'ArrowLeft', Right: 'ArrowRight', Up: 'ArrowUp', Down: 'ArrowDown', Cmd: 'Meta' };
+const keyCode = (name) => Keys[name] ?? Keys[KEY_ALIASES[name]];
+
+export class WebDriverError extends Error {
+  constructor(error, message, { command, status, data } = {}) {
+    super(`${command ? command + ': ' : ''}${error}${message ? ': ' + message.split('\n')[0] : ''}`);
+    this.name = 'WebDriverError';
+    Object.assign(this, { error, status, data, fullMessage: message });
+  }
+}
+
+// ---------------------------------------------------------------- drivers
+
+const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/bin', '/usr/local/bin', '/usr/lib/webkit2gtk-4.1', '/usr/lib/webkit2gtk-4.0'];
+
+export function findExecutable(name) {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...EXTRA_BIN_DIRS];
+  for (const dir of dirs) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {}
+  }
+  return null;
+}
+
+export const ENGINES = {
+  chromium: {
+    driverName: 'chromedriver',
+    driverBin: () => process.env.CHROMEDRIVER ?? findExecutable('chromedriver'),
+    command: (bin, port) => [bin, [`--port=${port}`]],
+    capabilities: ({ tmpDir, windowSize: [w, h] }) => ({
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+        args: [
+          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          `--user-data-dir=${tmpDir}`, `--window-size=${w},${h}`,
+        ],
+      },
+    }),
+  },
+  firefox: {
+    driverName: 'geckodriver',
+    driverBin: () => process.env.GECKODRIVER ?? findExecutable('geckodriver'),
+    // --websocket-port=0: otherwise every geckodriver wants the fixed 9222 for BiDi.
+    command: (bin, port) => [bin, ['--host', '127.0.0.1', '--port', String(port), '--websocket-port', '0']],
+    capabilities: () => ({
+      browserName: 'firefox',
+      'moz:firefoxOptions': { binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', args: ['-headless'] },
+    }),
+  },
+  webkit: {
+    driverName: 'WebKitWebDriver',
+    driverBin: () => process.env.WEBKITWEBDRIVER ?? findExecutable('WebKitWebDriver'),
+    // WebKitGTK has no true headless mode for automation here: give it a virtual X display.
+    command: (bin, port) => {
+      const xvfb = findExecutable('xvfb-run');
+      if (!xvfb) throw new Error('xvfb-run not found (needed for WebKitWebDriver)');
+      return [xvfb, ['-a', '-s', '-screen 0 1920x1200x24', bin, `--port=${port}`]];
+    },
+    capabilities: () => ({}),
+  },
+};
+
+async function freePort() {
+  const srv = net.createServer();
+  await new Promise((resolve, reject) => srv.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address();
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+// Drivers are spawned in their own process group so stop() also takes down the
+// browsers (and Xvfb) they started. The exit hook covers crashes and Ctrl-C.
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    try { process.kill(-pid, 'SIGKILL'); } catch {}
+  }
+});
+
+/** Start the WebDriver server for `engine`; resolves once GET /status says ready. */
+export async function startDriver(engine, { logFile, readyTimeout = 30_000 } = {}) {
+  const spec = ENGINES[engine];
+  if (!spec) throw new Error(`unknown engine "${engine}" (known: ${Object.keys(ENGINES).join(', ')})`);
+  const bin = spec.driverBin();
+  if (!bin) {
+    const err = new Error(`${spec.driverName} not found on PATH or in ~/.cargo/bin`);
+    err.code = 'DRIVER_MISSING';
+    throw err;
+  }
+  const port = await freePort();
+  const [cmd, args] = spec.command(bin, port);
+  let log = 'ignore';
+  if (logFile) {
+    await mkdir(path.dirname(logFile), { recursive: true });
+    log = createWriteStream(logFile, { flags: 'a' }); // restarts append
+    await new Promise((resolve) => log.once('open', resolve));
+  }
+  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', log, log] });
+  liveGroups.add(child.pid);
+  let exited = null;
+  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
+    exited = { code, signal };
+    resolve();
+  }));
+  child.once('error', (err) => { exited = { error: err }; });
+
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (!liveGroups.has(child.pid)) return;
+    const kill = (sig) => { try { process.kill(-child.pid, sig); } catch {} };
+    kill('SIGTERM');
+    const done = await Promise.race([exitPromise.then(() => true), sleep(3000).then(() => false)]);
+    // Kill the whole group even if the leader exited: browsers may outlive it.
+    kill('SIGKILL');
+    if (!done) await Promise.race([exitPromise, sleep(2000)]);
+    liveGroups.delete(child.pid);
+    if (typeof log === 'object') log.end();
+  };
+
+  const deadline = Date.now() + readyTimeout;
+  for (;;) {
+    if (exited) {
+      await stop();
+      throw new Error(`${spec.driverName} exited during startup (${JSON.stringify(exited)})${logFile ? `; see ${logFile}` : ''}`);
+    }
+    try {
+      const res = await fetch(`${base}/status`, { signal: AbortSignal.timeout(1000) });
+      const { value } = await res.json();
+      if (value?.ready) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${spec.driverName} did not become ready on port ${port} within ${readyTimeout} ms`);
+    }
+    await sleep(100);
+  }
+  return { engine, port, base, bin, pid: child.pid, stop, exited: () => exited };
+}
+
+/** Driver version line, for the runner's header. */
+export function driverVersion(engine) {
+  const bin = ENGINES[engine]?.driverBin();
+  if (!bin) return null;
+  const out = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 5000 });
+  const line = (out.stdout || out.stderr || '').split('\n')[0].trim();
+  return line && !line.startsWith('Usage') ? line : null; // WebKitWebDriver has no --version
+}
+
+// ---------------------------------------------------------------- protocol
+
+async function wire(base, method, url, body, { timeout = 120_000, command, signal } = {}) {
+  const timeoutSignal = AbortSignal.timeout(timeout);
+  let res, text;
+  try {
+    res = await fetch(base + url, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal,
+    });
+    text = await res.text();
+  } catch (err) {
+    const why = signal?.aborted ? 'session closed while the command was running'
+      : timeoutSignal.aborted ? `no answer within ${timeout} ms` : err.cause?.message ?? err.message;
+    throw new WebDriverError('connection failed', why, { command });
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new WebDriverError(`HTTP ${res.status}`, `non-JSON response: ${text.slice(0, 200)}`, { command, status: res.status });
+  }
+  const value = json?.value;
+  // Only the HTTP status marks an error: a script may legitimately return {error: ...}.
+  if (!res.ok) {
+    throw new WebDriverError(value?.error ?? `HTTP ${res.status}`, value?.message ?? text.slice(0, 200), {
+      command, status: res.status, data: value?.data,
+    });
+  }
+  return value;
+}
+
+const xpathLiteral = (s) => {
+  if (!s.includes("'")) return `'${s}'`;
+  if (!s.includes('"')) return `"${s}"`;
+  return `concat(${s.split("'").map((p) => `'${p}'`).join(`, "'", `)})`;
+};
+
+/** A function becomes a script body that calls it with the WebDriver arguments. */
+const scriptSource = (script) =>
+  typeof script === 'function' ? `return (${script}).apply(null, arguments);` : script;
+
+// ---------------------------------------------------------------- session
+
+/**
+ * Create a browser session on a started driver.
+ * options: {windowSize: [w, h], pageLoadStrategy, timeouts: {script, pageLoad, implicit}, capabilities}
+ */
+export async function newSession(driver, options = {}) {
+  const spec = ENGINES[driver.engine];
+  const windowSize = options.windowSize ?? [1280, 900];
+  const tmpDir = driver.engine === 'chromium' ? mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-')) : null;
+  const alwaysMatch = {
+    ...spec.capabilities({ tmpDir, windowSize }),
+    pageLoadStrategy: options.pageLoadStrategy ?? 'normal',
+    ...options.capabilities,
+  };
+  let value;
+  try {
+    value = await wire(driver.base, 'POST', '/session', { capabilities: { alwaysMatch } }, { command: 'new session', timeout: 60_000 });
+  } catch (err) {
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    throw err;
+  }
+  const session = new Session(driver, value.sessionId, value.capabilities, tmpDir);
+  await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0, ...options.timeouts });
+  // Chromium takes --window-size; the others need the rect set explicitly.
+  if (driver.engine !== 'chromium') await session.setWindowSize(...windowSize).catch(() => {});
+  return session;
+}
+
+export class Session {
+  constructor(driver, id, capabilities, tmpDir) {
+    Object.assign(this, { driver, id, capabilities, engine: driver.engine, tmpDir });
+    this.deleted = false;
+    this.inflight = 0; // commands sent but not answered: >0 after a timeout means the driver is busy
+    this._closing = new AbortController();
+  }
+
+  /** Raw command relative to /session/{id}. */
+  async cmd(method, url, body, opts = {}) {
+    const command = `${method} ${url || '/'}`;
+    // Stops a timed-out test that is still running in the background from touching anything.
+    if (this.deleted) throw new WebDriverError('invalid session id', 'session already deleted', { command });
+    this.inflight++;
+    try {
+      return await wire(this.driver.base, method, `/session/${this.id}${url}`, body, {
+        command, signal: this._closing.signal, ...opts,
+      });
+    } finally {
+      this.inflight--;
+    }
+  }
+
+  // -- navigation
+  get(url) { return this.cmd('POST', '/url', { url }); }
+  url() { return this.cmd('GET', '/url'); }
+  title() { return this.cmd('GET', '/title'); }
+  back() { return this.cmd('POST', '/back', {}); }
+  forward() { return this.cmd('POST', '/forward', {}); }
+  refresh() { return this.cmd('POST', '/refresh', {}); }
+  source() { return this.cmd('GET', '/source'); }
+  setTimeouts(t) { return this.cmd('POST', '/timeouts', t); }
+
+  // -- elements
+  _wrap(ref) { return new Element(this, ref[ELEMENT_KEY]); }
+
+  async find(css, from = '') {
+    try {
+      return this._wrap(await this.cmd('POST', `${from}/element`, { using: 'css selector', value: css }));
+    } catch (err) {
+      if (err.error === 'no such element') err.message = `no such element: nothing matches ${JSON.stringify(css)}`;
+      throw err;
+    }
+  }
+  async findAll(css, from = '') {
+    const refs = await this.cmd('POST', `${from}/elements`, { using: 'css selector', value: css });
+    return refs.map((r) => this._wrap(r));
+  }
+  async findXPath(xpath, from = '') {
+    return (await this.cmd('POST', `${from}/elements`, { using: 'xpath', value: xpath })).map((r) => this._wrap(r));
+  }
+
+  /**
+   * First element whose normalized text contains `text` (or equals it with exact).
+   * With the default tag '*' this is the innermost such element.
+   */
+  async findByText(text, { tag = '*', exact = false } = {}) {
+    const lit = xpathLiteral(text);
+    const test = exact ? `normalize-space(.)=${lit}` : `contains(normalize-space(.), ${lit})`;
+    const innermost = tag === '*' ? ` and not(.//*[${test}])` : '';
+    const [el] = await this.findXPath(`//${tag}[${test}${innermost}]`);
+    if (!el) throw new WebDriverError('no such element', `no <${tag}> with text ${JSON.stringify(text)}`);
+    return el;
+  }
+
+  /** Polls fn until it returns a truthy value (thrown errors count as "not yet"). */
+  async waitFor(fn, { timeout = 10_000, interval = 100, message } = {}) {
+    const deadline = Date.now() + timeout;
+    let lastError;
+    for (;;) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (err) {
+        lastError = err;
+      }
+      if (Date.now() >= deadline || this.deleted) {
+        const why = message ?? `condition ${fn.toString().slice(0, 120)}`;
+        throw new Error(`timed out after ${timeout} ms waiting for ${why}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+      }
+      await sleep(interval);
+    }
+  }
+
+  /** Waits until `css` matches an element (displayed too, with {visible: true}). */
+  waitFind(css, { visible = false, ...opts } = {}) {
+    return this.waitFor(async () => {
+      for (const el of await this.findAll(css)) if (!visible || (await el.isDisplayed())) return el;
+      return null;
+    }, { message: `${visible ? 'visible ' : ''}element ${JSON.stringify(css)}`, ...opts });
+  }
+
+  // -- scripts
+  _toWire(v) {
+    if (v instanceof Element) return { [ELEMENT_KEY]: v.id };
+    if (Array.isArray(v)) return v.map((x) => this._toWire(x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this._toWire(x)]));
+    return v;
+  }
+  _fromWire(v) {
+    if (Array.isArray(v)) return v.map((x) => this._fromWire(x));
+    if (v && typeof v === 'object') {
+      if (typeof v[ELEMENT_KEY] === 'string') return this._wrap(v);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this._fromWire(x)]));
+    }
+    return v;
+  }
+
+  /** Run a script body (string) or a function; a returned promise is awaited by the driver. */
+  async exec(script, ...args) {
+    return this._fromWire(await this.cmd('POST', '/execute/sync', { script: scriptSource(script), args: this._toWire(args) }));
+  }
+
+  /**
+   * String: classic async script, the callback is arguments[arguments.length - 1].
+   * Function: may be async; its result (or rejection) is passed back.
+   */
+  async execAsync(script, ...args) {
+    const body = typeof script === 'function'
+      ? `const done = arguments[arguments.length - 1];
+         Promise.resolve().then(() => (${script}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+           .then((value) => done({ ok: true, value }),
+                 (e) => done({ ok: false, error: e instanceof Error ? e.name + ': ' + e.message : String(e) }));`
+      : script;
+    const result = this._fromWire(await this.cmd('POST', '/execute/async', { script: body, args: this._toWire(args) }));
+    if (typeof script !== 'function') return result;
+    if (!result?.ok) throw new Error(`script failed: ${result?.error}`);
+    return result.value;
+  }
+
+  /** Evaluate a local JS file in the page (e.g. axe.min.js). */
+  async injectScriptFile(file) {
+    await this.exec(`${await readFile(file, 'utf8')}\n;return true;`);
+  }
+
+  // -- keyboard
+  /**
+   * Each argument is either a key chord ("Tab", "Shift+Tab", "Control+a", "Enter")
+   * or literal text to type ("hello", "a+b" is text because "a" alone is not a key name
+   * and no part is a modifier... use Keys.* codes inside text for anything exotic).
+   */
+  async keys(...sequences) {
+    const actions = [];
+    for (const seq of sequences) {
+      const chord = parseChord(seq);
+      const presses = chord ?? [...seq].map((c) => [c]);
+      for (const keysDown of presses) {
+        for (const k of keysDown) actions.push({ type: 'keyDown', value: k });
+        for (const k of [...keysDown].reverse()) actions.push({ type: 'keyUp', value: k });
+      }
+    }
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  async activeElement() { return this._wrap(await this.cmd('GET', '/element/active')); }
+
+  // -- window
+  getWindowRect() { return this.cmd('GET', '/window/rect'); }
+  setWindowSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
+
+  /** Full-page PNG; returns the Buffer and writes it when path is given. */
+  async screenshot(file, { fullPage = true } = {}) {
+    let png;
+    if (fullPage && this.engine === 'firefox') {
+      png = Buffer.from(await this.cmd('GET', '/moz/screenshot/full'), 'base64');
+    } else if (fullPage) {
+      png = await this._resizedScreenshot();
+    } else {
+      png = Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+    }
+    if (file) {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, png);
+    }
+    return png;
+  }
+
+  async _resizedScreenshot() {
+    const plain = async () => Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+    const { docH, innerH } = await this.exec(() => ({
+      docH: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0),
+      innerH: window.innerHeight,
+    }));
+    if (docH <= innerH) return plain();
+    const rect = await this.getWindowRect();
+    try {
+      await this.setWindowSize(rect.width, Math.min(rect.height + docH - innerH, 16_000));
+      return await plain();
+    } finally {
+      await this.setWindowSize(rect.width, rect.height).catch(() => {});
+    }
+  }
+
+  async delete({ timeout = 20_000 } = {}) {
+    if (this.deleted) return;
+    this.deleted = true;
+    this._closing.abort();
+    try {
+      await wire(this.driver.base, 'DELETE', `/session/${this.id}`, undefined, { command: 'delete session', timeout });
+    } finally {
+      if (this.tmpDir) rmSync(this.tmpDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function parseChord(seq) {
+  if ([...seq].length === 1) return null; // one character: type it
+  if (keyCode(seq)) return [[keyCode(seq)]];
+  const parts = seq.split('+');
+  if (parts.length < 2 || parts.some((p) => p === '')) return null;
+  const codes = parts.map((p) => keyCode(p) ?? ([...p].length === 1 ? p : null));
+  // Only a chord if it has a real key name in it, so "a+b" stays text.
+  if (codes.includes(null) || !parts.some((p) => keyCode(p))) return null;
+  return [codes];
+}
+
+export class Element {
+  constructor(session, id) {
+    this.session = session;
+    this.id = id;
+  }
+  _cmd(method, suffix, body) { return this.session.cmd(method, `/element/${this.id}${suffix}`, body); }
+
+  click() { return this._cmd('POST', '/click', {}); }
+  sendKeys(text) { return this._cmd('POST', '/value', { text: String(text) }); }
+  clear() { return this._cmd('POST', '/clear', {}); }
+  text() { return this._cmd('GET', '/text'); }
+  attr(name) { return this._cmd('GET', `/attribute/${encodeURIComponent(name)}`); }
+  prop(name) { return this._cmd('GET', `/property/${encodeURIComponent(name)}`); }
+  css(prop) { return this._cmd('GET', `/css/${encodeURIComponent(prop)}`); }
+  rect() { return this._cmd('GET', '/rect'); }
+  tagName() { return this._cmd('GET', '/name'); }
+  isDisplayed() { return this._cmd('GET', '/displayed'); }
+  isEnabled() { return this._cmd('GET', '/enabled'); }
+  isSelected() { return this._cmd('GET', '/selected'); }
+  find(css) { return this.session.find(css, `/element/${this.id}`); }
+  findAll(css) { return this.session.findAll(css, `/element/${this.id}`); }
+  /** Same DOM node? (Element ids are per lookup in some drivers, so compare in the page.) */
+  equals(other) { return this.session.exec((a, b) => a === b, this, other); }
+  async screenshot(file) {
+    const png = Buffer.from(await this._cmd('GET', '/screenshot'), 'base64');
+    if (file) {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, png);
+    }
+    return png;
+  }
+}
