@@ -38,7 +38,10 @@ pub const ENGLISH: Messages = Messages {
 impl Messages {
     /// The region's display name in this language.
     pub fn region(&self, region: Region) -> &'static str {
-        let index = Region::ALL.iter().position(|r| *r == region).unwrap_or(Region::ALL.len() - 1);
+        let index = Region::ALL
+            .iter()
+            .position(|r| *r == region)
+            .unwrap_or(Region::ALL.len() - 1);
         self.regions[index]
     }
 

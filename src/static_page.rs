@@ -137,7 +137,13 @@ mod tests {
     fn fills_the_template_markers() {
         let template = "<title><!-- prerender:title --></title><meta name=\"description\" content=\"prerender:description\">\
             <!-- prerender:page --><div data-member-directory><!-- prerender:directory --></div>";
-        let html = render(template, &page_text::ENGLISH, &messages::ENGLISH, &directory()).unwrap();
+        let html = render(
+            template,
+            &page_text::ENGLISH,
+            &messages::ENGLISH,
+            &directory(),
+        )
+        .unwrap();
         assert!(!html.contains("prerender:"));
         assert!(html.contains("<h1>Governments taking a global stand</h1>"));
         assert!(html.contains("<blockquote>"));
@@ -145,6 +151,12 @@ mod tests {
 
     #[test]
     fn refuses_a_template_without_markers() {
-        assert!(render("<p>hi</p>", &page_text::ENGLISH, &messages::ENGLISH, &directory()).is_err());
+        assert!(render(
+            "<p>hi</p>",
+            &page_text::ENGLISH,
+            &messages::ENGLISH,
+            &directory()
+        )
+        .is_err());
     }
 }

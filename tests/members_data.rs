@@ -13,7 +13,7 @@ const ISO_CODES: &str = include_str!("fixtures/iso3166-1-alpha2.txt");
 
 /// Names the seed spells differently from the data, with the reason.
 const CORRECTIONS: [(&str, &str); 2] = [
-    ("Ethiopia", "Ethopia"),                     // misspelt in the seed
+    ("Ethiopia", "Ethopia"),                      // misspelt in the seed
     ("Korea, Republic of", "Korea, Republic Of"), // capitalisation as in the rest of the list
 ];
 
@@ -52,7 +52,10 @@ fn schema_rejects_what_editors_get_wrong() {
         .unwrap()
     };
     assert!(validator.is_valid(&member("")));
-    assert!(!validator.is_valid(&member(r#","colour":"red""#)), "unknown field");
+    assert!(
+        !validator.is_valid(&member(r#","colour":"red""#)),
+        "unknown field"
+    );
     let mut lowercase_code = member("");
     lowercase_code["members"][0]["code"] = "ke".into();
     assert!(!validator.is_valid(&lowercase_code), "lowercase code");
@@ -63,7 +66,12 @@ fn schema_rejects_what_editors_get_wrong() {
 
 #[test]
 fn members_are_exactly_the_seed_list() {
-    let seed_line = SEED.lines().rev().find(|l| !l.trim().is_empty()).unwrap().trim();
+    let seed_line = SEED
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap()
+        .trim();
     let mut seed_names: Vec<String> = names()
         .into_iter()
         .map(|name| {
@@ -74,10 +82,17 @@ fn members_are_exactly_the_seed_list() {
         })
         .collect();
     for name in &seed_names {
-        assert!(seed_line.contains(name.as_str()), "{name} is not in the seed list");
+        assert!(
+            seed_line.contains(name.as_str()),
+            "{name} is not in the seed list"
+        );
     }
     seed_names.sort_by_key(|name| seed_line.find(name.as_str()).unwrap());
-    assert_eq!(seed_names.join(" "), seed_line, "the seed list, name for name");
+    assert_eq!(
+        seed_names.join(" "),
+        seed_line,
+        "the seed list, name for name"
+    );
     assert_eq!(seed_names.len(), 103);
 }
 
@@ -86,7 +101,11 @@ fn every_entry_decodes_and_codes_are_unique() {
     let directory = Directory::parse(MEMBERS).unwrap();
     assert_eq!(directory.len(), 103);
     assert_eq!(directory.skipped(), 0);
-    let codes: HashSet<&str> = directory.members().iter().map(|m| m.code.as_str()).collect();
+    let codes: HashSet<&str> = directory
+        .members()
+        .iter()
+        .map(|m| m.code.as_str())
+        .collect();
     assert_eq!(codes.len(), 103);
 }
 
@@ -100,7 +119,11 @@ fn codes_are_official_iso_3166_alpha_2_except_kosovo() {
     assert_eq!(official.len(), 249);
     for member in Directory::parse(MEMBERS).unwrap().members() {
         let ok = official.contains(member.code.as_str()) || member.code == "XK";
-        assert!(ok, "{} has code {}, not in ISO 3166-1", member.name, member.code);
+        assert!(
+            ok,
+            "{} has code {}, not in ISO 3166-1",
+            member.name, member.code
+        );
     }
 }
 
@@ -116,7 +139,14 @@ fn regions_follow_un_m49() {
         (Region::Oceania, 3),
     ]);
     assert_eq!(counts, expected);
-    let region_of = |code: &str| directory.members().iter().find(|m| m.code == code).unwrap().region;
+    let region_of = |code: &str| {
+        directory
+            .members()
+            .iter()
+            .find(|m| m.code == code)
+            .unwrap()
+            .region
+    };
     for code in ["CY", "GE", "AM", "IL", "TR"] {
         assert_eq!(region_of(code), Region::Asia, "{code} is in Western Asia");
     }
@@ -126,7 +156,11 @@ fn regions_follow_un_m49() {
 #[test]
 fn sort_names_drop_the_leading_article() {
     let directory = Directory::parse(MEMBERS).unwrap();
-    let names: Vec<&str> = directory.members().iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = directory
+        .members()
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     let netherlands = names.iter().position(|n| *n == "The Netherlands").unwrap();
     assert_eq!(names[netherlands - 1], "Nepal");
     assert_eq!(names[netherlands + 1], "New Zealand");

@@ -6,7 +6,11 @@ const SEED: &str = include_str!("fixtures/governments-page.txt");
 
 #[test]
 fn every_line_of_the_published_page_is_in_the_page_text() {
-    let lines: Vec<&str> = SEED.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = SEED
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let attribution = format!("{}, {}", ENGLISH.quote.speaker, ENGLISH.quote.role);
     let mut ours = vec![ENGLISH.heading, ENGLISH.lede];
     ours.extend(ENGLISH.paragraphs);

@@ -26,12 +26,20 @@ fn run(data_path: &str, html_paths: &[String]) -> Result<(), String> {
     let body = fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
     let directory = Directory::parse(&body).map_err(|e| format!("{data_path}: {e}"))?;
     if directory.skipped() > 0 {
-        return Err(format!("{data_path}: {} invalid entries", directory.skipped()));
+        return Err(format!(
+            "{data_path}: {} invalid entries",
+            directory.skipped()
+        ));
     }
     for path in html_paths {
         let template = fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let html = static_page::render(&template, &page_text::ENGLISH, &messages::ENGLISH, &directory)
-            .map_err(|e| format!("{path}: {e}"))?;
+        let html = static_page::render(
+            &template,
+            &page_text::ENGLISH,
+            &messages::ENGLISH,
+            &directory,
+        )
+        .map_err(|e| format!("{path}: {e}"))?;
         fs::write(path, html).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(())

@@ -125,7 +125,10 @@ fn clean(text: String) -> Option<String> {
 
 /// Codes are 2 to 8 characters of A-Z and 0-9.
 fn is_valid_code(code: &str) -> bool {
-    (2..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    (2..=8).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -179,7 +182,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_ignored() {
-        let body = list(r#"{"name":"Albania","code":"AL","region":"Europe","flag":"🇦🇱","extra":{"a":[1]}}"#);
+        let body = list(
+            r#"{"name":"Albania","code":"AL","region":"Europe","flag":"🇦🇱","extra":{"a":[1]}}"#,
+        );
         assert_eq!(Directory::parse(&body).unwrap().len(), 1);
     }
 
@@ -201,18 +206,34 @@ mod tests {
     fn names_the_problem_with_the_whole_document() {
         assert_eq!(Directory::parse(""), Err(LoadError::Empty));
         assert_eq!(Directory::parse("  \n"), Err(LoadError::Empty));
-        assert_eq!(Directory::parse("<!doctype html><h1>502</h1>"), Err(LoadError::NotJson));
-        assert_eq!(Directory::parse(r#"{"members":[{"name":"Alb"#), Err(LoadError::NotJson));
+        assert_eq!(
+            Directory::parse("<!doctype html><h1>502</h1>"),
+            Err(LoadError::NotJson)
+        );
+        assert_eq!(
+            Directory::parse(r#"{"members":[{"name":"Alb"#),
+            Err(LoadError::NotJson)
+        );
         assert_eq!(Directory::parse("[]"), Err(LoadError::NotMemberList));
-        assert_eq!(Directory::parse(r#"{"members":{}}"#), Err(LoadError::NotMemberList));
-        assert_eq!(Directory::parse(r#"{"version":2,"members":[]}"#), Err(LoadError::NotMemberList));
+        assert_eq!(
+            Directory::parse(r#"{"members":{}}"#),
+            Err(LoadError::NotMemberList)
+        );
+        assert_eq!(
+            Directory::parse(r#"{"version":2,"members":[]}"#),
+            Err(LoadError::NotMemberList)
+        );
     }
 
     #[test]
     fn deep_nesting_is_rejected_without_overflowing_the_stack() {
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert_eq!(Directory::parse(&deep), Err(LoadError::NotJson));
-        let deep_member = list(&format!(r#"{{"name":{}1{}}}"#, "[".repeat(10_000), "]".repeat(10_000)));
+        let deep_member = list(&format!(
+            r#"{{"name":{}1{}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ));
         assert_eq!(Directory::parse(&deep_member), Err(LoadError::NotJson));
     }
 
@@ -224,8 +245,12 @@ mod tests {
 
     #[test]
     fn markup_in_names_is_kept_as_text() {
-        let body = list(r#"{"name":"<img src=x onerror=alert(1)>","code":"XSS","region":"Europe"}"#);
-        assert_eq!(Directory::parse(&body).unwrap().members()[0].name, "<img src=x onerror=alert(1)>");
+        let body =
+            list(r#"{"name":"<img src=x onerror=alert(1)>","code":"XSS","region":"Europe"}"#);
+        assert_eq!(
+            Directory::parse(&body).unwrap().members()[0].name,
+            "<img src=x onerror=alert(1)>"
+        );
     }
 
     proptest! {

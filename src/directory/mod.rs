@@ -23,7 +23,11 @@ pub struct Directory {
 impl Directory {
     /// Builds a directory from members already decoded, sorting them by sort name.
     pub fn new(mut members: Vec<Member>, skipped: usize) -> Self {
-        members.sort_by(|a, b| a.sort_key().cmp(b.sort_key()).then_with(|| a.code.cmp(&b.code)));
+        members.sort_by(|a, b| {
+            a.sort_key()
+                .cmp(b.sort_key())
+                .then_with(|| a.code.cmp(&b.code))
+        });
         Self { members, skipped }
     }
 
@@ -49,7 +53,12 @@ impl Directory {
     pub fn regions(&self) -> Vec<(Region, usize)> {
         Region::ALL
             .iter()
-            .map(|&region| (region, self.members.iter().filter(|m| m.region == region).count()))
+            .map(|&region| {
+                (
+                    region,
+                    self.members.iter().filter(|m| m.region == region).count(),
+                )
+            })
             .filter(|&(_, count)| count > 0)
             .collect()
     }
@@ -57,6 +66,8 @@ impl Directory {
     /// The members the query lets through, in sort-name order.
     pub fn filter<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Member> + 'a {
         let needle = fold(query.text.trim());
-        self.members.iter().filter(move |m| query.region_fits(m) && m.matches_folded(&needle))
+        self.members
+            .iter()
+            .filter(move |m| query.region_fits(m) && m.matches_folded(&needle))
     }
 }

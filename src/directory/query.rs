@@ -78,20 +78,34 @@ mod tests {
     #[test]
     fn empty_query_shows_everyone_in_sort_name_order() {
         let dir = sample();
-        assert_eq!(codes(&dir, &Query::default()), ["CI", "KE", "UG", "UA", "GB", "US"]);
+        assert_eq!(
+            codes(&dir, &Query::default()),
+            ["CI", "KE", "UG", "UA", "GB", "US"]
+        );
     }
 
     #[test]
     fn filters_by_region() {
         let dir = sample();
-        let query = Query { region: Some(Region::Africa), text: String::new() };
+        let query = Query {
+            region: Some(Region::Africa),
+            text: String::new(),
+        };
         assert_eq!(codes(&dir, &query), ["CI", "KE", "UG"]);
     }
 
     #[test]
     fn search_is_case_and_accent_insensitive_and_matches_anywhere() {
         let dir = sample();
-        let search = |text: &str| codes(&dir, &Query { region: None, text: text.into() });
+        let search = |text: &str| {
+            codes(
+                &dir,
+                &Query {
+                    region: None,
+                    text: text.into(),
+                },
+            )
+        };
         assert_eq!(search("cote"), ["CI"]);
         assert_eq!(search("CÔTE D’IVOIRE"), ["CI"]);
         assert_eq!(search("nited"), ["GB", "US"]);
@@ -102,7 +116,15 @@ mod tests {
     #[test]
     fn search_finds_aliases_and_exact_codes() {
         let dir = sample();
-        let search = |text: &str| codes(&dir, &Query { region: None, text: text.into() });
+        let search = |text: &str| {
+            codes(
+                &dir,
+                &Query {
+                    region: None,
+                    text: text.into(),
+                },
+            )
+        };
         assert_eq!(search("uk"), ["UA", "GB"]);
         assert_eq!(search("us"), ["US"]);
     }
@@ -110,9 +132,15 @@ mod tests {
     #[test]
     fn filters_by_region_and_text_together() {
         let dir = sample();
-        let query = Query { region: Some(Region::Africa), text: "u".into() };
+        let query = Query {
+            region: Some(Region::Africa),
+            text: "u".into(),
+        };
         assert_eq!(codes(&dir, &query), ["UG"]);
-        let query = Query { region: Some(Region::Europe), text: "uni".into() };
+        let query = Query {
+            region: Some(Region::Europe),
+            text: "uni".into(),
+        };
         assert_eq!(codes(&dir, &query), ["GB"]);
     }
 
@@ -120,14 +148,24 @@ mod tests {
     fn counts_members_per_region_present() {
         assert_eq!(
             sample().regions(),
-            vec![(Region::Africa, 3), (Region::Americas, 1), (Region::Europe, 2)]
+            vec![
+                (Region::Africa, 3),
+                (Region::Americas, 1),
+                (Region::Europe, 2)
+            ]
         );
     }
 
     #[test]
     fn reads_region_and_text_from_url_params() {
         let query = Query::from_params([("region", "africa"), ("q", "uni"), ("utm_source", "x")]);
-        assert_eq!(query, Query { region: Some(Region::Africa), text: "uni".into() });
+        assert_eq!(
+            query,
+            Query {
+                region: Some(Region::Africa),
+                text: "uni".into()
+            }
+        );
     }
 
     #[test]
@@ -138,7 +176,10 @@ mod tests {
     #[test]
     fn leaves_empty_parts_out_of_the_url() {
         assert!(Query::default().to_params().is_empty());
-        let query = Query { region: None, text: "  ".into() };
+        let query = Query {
+            region: None,
+            text: "  ".into(),
+        };
         assert!(query.to_params().is_empty());
     }
 

@@ -42,7 +42,9 @@ impl Region {
 
     /// Reads a URL slug, case-insensitively.
     pub fn from_slug(slug: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.slug().eq_ignore_ascii_case(slug.trim()))
+        Region::ALL
+            .into_iter()
+            .find(|r| r.slug().eq_ignore_ascii_case(slug.trim()))
     }
 
     /// The name used in the data file, which is also the English display name.

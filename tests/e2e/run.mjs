@@ -167,12 +167,16 @@ async function main() {
   try {
     for (const engine of engines) ok = (await runEngine(engine, tests, server)).ok && ok;
   } finally {
+    cleanups.delete(server.close);
     await server.close();
   }
   return ok ? 0 : 1;
 }
 
-process.exitCode = await main().catch((err) => {
+const code = await main().catch((err) => {
   console.error(err);
   return 1;
 });
+await Promise.allSettled([...cleanups].map((fn) => fn()));
+// Explicit exit: code from a timed-out test may still be polling in the background.
+process.exit(code);

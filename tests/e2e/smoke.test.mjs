@@ -64,7 +64,9 @@ export const tests = [
       equal(await activeId(session), 'add');
       await session.keys('Tab');
       equal(await activeId(session), 'load');
-      await session.keys('Shift+Tab', 'Shift+Tab');
+      await session.keys('Tab'); // links are tab stops too (not so in Safari by default)
+      equal(await activeId(session), 'other');
+      await session.keys('Shift+Tab', 'Shift+Tab', 'Shift+Tab');
       equal(await activeId(session), 'item');
 
       await session.keys('abc', 'ArrowLeft', 'Backspace', 'X');
@@ -99,10 +101,22 @@ export const tests = [
     async run({ session, origin, artefacts }) {
       await session.get(origin);
       const { innerH, dpr } = await session.exec(() => ({ innerH: window.innerHeight, dpr: window.devicePixelRatio }));
-      const full = pngSize(await session.screenshot(`${artefacts}/smoke-full.png`));
+      const png = await session.screenshot(`${artefacts}/smoke-full.png`);
+      const full = pngSize(png);
       const view = pngSize(await session.screenshot(null, { fullPage: false }));
       ok(full.height >= 2400 * dpr, `full-page height ${full.height} (viewport ${innerH})`);
       ok(view.height <= Math.ceil(innerH * dpr) + 1, `viewport height ${view.height} vs ${innerH}`);
+      // The bottom of the page was painted, not left black (WebKitGTK did that without a frame wait).
+      const [r, g, b] = await session.exec(async (data, y) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + data;
+        await img.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return Array.from(ctx.getImageData(img.width / 2, y, 1, 1).data);
+      }, png.toString('base64'), full.height - Math.round(60 * dpr));
+      ok(r > 100 && g > 150 && b > 200, `bottom pixel rgb(${r}, ${g}, ${b}) should be the light blue gradient`);
       // The window is restored afterwards.
       equal(await session.exec(() => window.innerHeight), innerH);
     },
@@ -196,6 +210,33 @@ export const tests = [
       await session.exec(() => document.getElementById('item').labels[0].remove());
       const after = await runAxe(session, { options: { runOnly: ['wcag2a'] } });
       ok(after.some((v) => v.id === 'label'), formatViolations(after));
+    },
+  },
+  {
+    name: 'exec and axe still work under a strict Content-Security-Policy',
+    async run({ session, server, origin }) {
+      server.setHeaders({ 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" }, { html: true });
+      await session.get(origin);
+      // The fixture's inline script is blocked...
+      equal(await session.exec(() => window.fixtureScriptRan), null);
+      // ...but WebDriver scripts are exempt from CSP.
+      equal(await session.exec(() => 6 * 7), 42);
+      if (axeAvailable()) {
+        const violations = await runAxe(session);
+        equal(violations.length, 0, formatViolations(violations));
+      }
+    },
+  },
+  {
+    name: 'per-test session options: pageLoadStrategy none with a stalled stylesheet',
+    session: { pageLoadStrategy: 'none' },
+    async run({ session, server, origin }) {
+      server.setFault('/style.css', { stallMs: 20_000 });
+      const t0 = Date.now();
+      await session.get(origin); // would block until the page-load timeout with 'normal'
+      ok(Date.now() - t0 < 5000, `get took ${Date.now() - t0} ms`);
+      await session.waitFor(() => server.getRequestCount('/style.css') === 1, { message: 'stylesheet request' });
+      equal(await session.exec(() => document.readyState), 'loading');
     },
   },
 ];

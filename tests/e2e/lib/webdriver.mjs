@@ -30,7 +30,8 @@ export class WebDriverError extends Error {
 
 // ---------------------------------------------------------------- drivers
 
-const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/bin', '/usr/local/bin', '/usr/lib/webkit2gtk-4.1', '/usr/lib/webkit2gtk-4.0'];
+// geckodriver comes from `cargo install`, which need not be on PATH.
+const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/local/bin', '/usr/bin'];
 
 export function findExecutable(name) {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...EXTRA_BIN_DIRS];
@@ -96,10 +97,12 @@ async function freePort() {
 // Drivers are spawned in their own process group so stop() also takes down the
 // browsers (and Xvfb) they started. The exit hook covers crashes and Ctrl-C.
 const liveGroups = new Set();
+const liveTmpDirs = new Set();
 process.on('exit', () => {
   for (const pid of liveGroups) {
     try { process.kill(-pid, 'SIGKILL'); } catch {}
   }
+  for (const dir of liveTmpDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Start the WebDriver server for `engine`; resolves once GET /status says ready. */
@@ -225,6 +228,7 @@ export async function newSession(driver, options = {}) {
   const spec = ENGINES[driver.engine];
   const windowSize = options.windowSize ?? [1280, 900];
   const tmpDir = driver.engine === 'chromium' ? mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-')) : null;
+  if (tmpDir) liveTmpDirs.add(tmpDir);
   const alwaysMatch = {
     ...spec.capabilities({ tmpDir, windowSize }),
     pageLoadStrategy: options.pageLoadStrategy ?? 'normal',
@@ -234,13 +238,21 @@ export async function newSession(driver, options = {}) {
   try {
     value = await wire(driver.base, 'POST', '/session', { capabilities: { alwaysMatch } }, { command: 'new session', timeout: 60_000 });
   } catch (err) {
-    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    if (tmpDir) {
+      rmSync(tmpDir, { recursive: true, force: true });
+      liveTmpDirs.delete(tmpDir);
+    }
     throw err;
   }
   const session = new Session(driver, value.sessionId, value.capabilities, tmpDir);
-  await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0, ...options.timeouts });
-  // Chromium takes --window-size; the others need the rect set explicitly.
-  if (driver.engine !== 'chromium') await session.setWindowSize(...windowSize).catch(() => {});
+  try {
+    await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0, ...options.timeouts });
+    // Chromium takes --window-size; the others need the rect set explicitly.
+    if (driver.engine !== 'chromium') await session.setWindowSize(...windowSize);
+  } catch (err) {
+    await session.delete().catch(() => {});
+    throw err;
+  }
   return session;
 }
 
@@ -381,9 +393,10 @@ export class Session {
 
   // -- keyboard
   /**
-   * Each argument is either a key chord ("Tab", "Shift+Tab", "Control+a", "Enter")
-   * or literal text to type ("hello", "a+b" is text because "a" alone is not a key name
-   * and no part is a modifier... use Keys.* codes inside text for anything exotic).
+   * Sends keys to the focused element. Each argument is a key name or chord of
+   * Keys names and single characters ("Tab", "Shift+Tab", "Control+a", "Enter", "Space"),
+   * otherwise literal text typed character by character ("hello", "a+b").
+   * Raw Keys.* codes may be embedded in text.
    */
   async keys(...sequences) {
     const actions = [];
@@ -431,7 +444,12 @@ export class Session {
     if (docH <= innerH) return plain();
     const rect = await this.getWindowRect();
     try {
-      await this.setWindowSize(rect.width, Math.min(rect.height + docH - innerH, 16_000));
+      const height = Math.min(rect.height + docH - innerH, 16_000);
+      await this.setWindowSize(rect.width, height);
+      // WebKitGTK answers before it has re-laid out and painted the new area (it comes out black).
+      const wantInner = innerH + height - rect.height;
+      await this.waitFor(async () => (await this.exec(() => window.innerHeight)) >= wantInner, { timeout: 3000 }).catch(() => {});
+      await this.execAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       return await plain();
     } finally {
       await this.setWindowSize(rect.width, rect.height).catch(() => {});
@@ -445,7 +463,10 @@ export class Session {
     try {
       await wire(this.driver.base, 'DELETE', `/session/${this.id}`, undefined, { command: 'delete session', timeout });
     } finally {
-      if (this.tmpDir) rmSync(this.tmpDir, { recursive: true, force: true });
+      if (this.tmpDir) {
+        rmSync(this.tmpDir, { recursive: true, force: true });
+        liveTmpDirs.delete(this.tmpDir);
+      }
     }
   }
 }

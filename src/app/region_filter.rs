@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::directory::Region;
+use crate::messages::Messages;
+
+/// "All" plus one radio button per region in the data, each with its member count.
+#[component]
+pub fn RegionFilter(
+    messages: &'static Messages,
+    regions: Vec<(Region, usize)>,
+    total: usize,
+    selected: RwSignal<Option<Region>>,
+    /// The radio group's name, unique per directory on the page.
+    name: String,
+) -> impl IntoView {
+    let choices = std::iter::once((None, messages.all_regions, total)).chain(
+        regions
+            .into_iter()
+            .map(|(region, count)| (Some(region), messages.region(region), count)),
+    );
+    let options = choices
+        .map(|(region, label, count)| {
+            let slug = region.map_or("all", Region::slug);
+            view! {
+                <label class="chip">
+                    <input
+                        class="chip__input"
+                        type="radio"
+                        name=name.clone()
+                        value=slug
+                        prop:checked=move || selected.get() == region
+                        on:change=move |_| selected.set(region)
+                    />
+                    <span class="chip__face">
+                        <span class="chip__name">{label}</span>
+                        " "
+                        <span class="chip__count">{count}</span>
+                    </span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="region-filter">
+            <legend class="region-filter__legend">{messages.region_legend}</legend>
+            <div class="region-filter__options">{options}</div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,34 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::messages::Messages;
+
+/// The name search, labelled and hinted, bound to the query text.
+#[component]
+pub fn SearchBox(
+    messages: &'static Messages,
+    text: RwSignal<String>,
+    /// The input's id, unique per directory on the page.
+    id: String,
+    node_ref: NodeRef<html::Input>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="search">
+            <label class="search__label" for=id.clone()>{messages.search_label}</label>
+            <p class="search__hint" id=hint_id.clone()>{messages.search_hint}</p>
+            <input
+                class="search__input"
+                type="search"
+                id=id
+                aria-describedby=hint_id
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="100"
+                node_ref=node_ref
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+//! Keeps the query in the page's URL (`?region=africa&q=uni`) without adding history entries.
+
+use crate::directory::Query;
+
+/// The query in the current page URL.
+pub fn read() -> Query {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Query::default();
+    };
+    let pairs = ["region", "q"]
+        .into_iter()
+        .filter_map(|key| params.get(key).map(|value| (key, value)));
+    Query::from_params(pairs)
+}
+
+/// Replaces the current history entry's URL with one holding `query`, keeping other parameters
+/// and the fragment as they are.
+pub fn write(query: &Query) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+        return;
+    };
+    let params = url.search_params();
+    params.delete("region");
+    params.delete("q");
+    for (key, value) in query.to_params() {
+        params.append(key, &value);
+    }
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
