@@ -70,7 +70,13 @@ export const ENGINES = {
     command: (bin, port) => [bin, ['--host', '127.0.0.1', '--port', String(port), '--websocket-port', '0']],
     capabilities: () => ({
       browserName: 'firefox',
-      'moz:firefoxOptions': { binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', args: ['-headless'] },
+      'moz:firefoxOptions': {
+        binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
+        args: ['-headless'],
+        // Firefox silently retries a reset connection up to 10 times, so an injected
+        // {destroy: true, times: 1} fault would never reach the app. Chromium/WebKit don't.
+        prefs: { 'network.http.request.max-attempts': 1 },
+      },
     }),
   },
   webkit: {
