@@ -4,7 +4,9 @@
 //! `messages` hold every word the page shows; `static_page` renders them to HTML at build time;
 //! `app` is the thin Leptos layer that runs in the browser.
 
+pub mod assets;
 pub mod directory;
+pub mod embed;
 pub mod messages;
 pub mod page_text;
 pub mod static_page;

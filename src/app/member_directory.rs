@@ -9,9 +9,10 @@ use super::load_error::LoadErrorAlert;
 use super::member_list::MemberList;
 use super::region_filter::RegionFilter;
 use super::search_box::SearchBox;
-use super::settings::Settings;
+use super::settings::{Settings, UrlState};
 use super::url_state;
 use crate::directory::{Directory, LoadError, Query};
+use crate::embed::Controls;
 
 /// Where the member list is in its life: coming, failed, or here.
 #[derive(Clone)]
@@ -25,11 +26,8 @@ enum LoadState {
 #[component]
 pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> impl IntoView {
     let messages = settings.messages;
-    let initial = if settings.url_state {
-        url_state::read()
-    } else {
-        Query::default()
-    };
+    let initial = settings.initial.clone();
+    let controls_shown = settings.controls;
     let region = RwSignal::new(initial.region);
     let text = RwSignal::new(initial.text);
     let state = RwSignal::new(LoadState::Loading);
@@ -83,7 +81,7 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
             text: text.get(),
         }
     });
-    if settings.url_state {
+    if settings.url_state == UrlState::ReadWrite {
         Effect::new(move |_| url_state::write(&query.get()));
     }
 
@@ -113,15 +111,17 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
 
     let prefix = settings.id_prefix.clone();
     let controls = move || match state.get() {
-        LoadState::Ready(directory) => Some(view! {
+        LoadState::Ready(directory) if controls_shown != Controls::None => Some(view! {
             <div class="directory__controls">
-                <RegionFilter
-                    messages
-                    regions=directory.regions()
-                    total=directory.len()
-                    selected=region
-                    name=format!("{prefix}-region")
-                />
+                {controls_shown.shows_regions().then(|| view! {
+                    <RegionFilter
+                        messages
+                        regions=directory.regions()
+                        total=directory.len()
+                        selected=region
+                        name=format!("{prefix}-region")
+                    />
+                })}
                 <SearchBox messages text id=format!("{prefix}-search") node_ref=search_ref />
             </div>
         }),

@@ -1,7 +1,7 @@
 //! The browser side: thin Leptos views over the `directory` core.
 //!
-//! Every `[data-member-directory]` element on the page gets its own independent instance:
-//! its own settings, data, query and reactive owner, so several can live on one page.
+//! Every `[data-member-directory]` element gets its own independent instance: its own
+//! settings, data, query and reactive owner, so several can live on one page.
 
 mod fetch;
 mod load_error;
@@ -12,8 +12,10 @@ mod search_box;
 mod settings;
 mod url_state;
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use member_directory::MemberDirectory;
 use settings::Settings;
@@ -21,7 +23,21 @@ use settings::Settings;
 /// Marks a placeholder the app has already taken over, so mounting twice does nothing.
 const MOUNTED_ATTR: &str = "data-mounted";
 
-/// Mounts a directory into every placeholder on the page.
+thread_local! {
+    /// Counts instances so each gets unique element ids, even across shadow roots.
+    static INSTANCES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs when the module is instantiated: only the panic hook. Mounting is left to the loader
+/// (`boot.js` calls `mountAll`, the partner loader `embed.js` calls `mountInto`), so loading the
+/// module into a partner's page never takes over elements on its own.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Mounts a directory into every `[data-member-directory]` element of the document.
+#[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -30,23 +46,27 @@ pub fn mount_all() {
         return;
     };
     for index in 0..placeholders.length() {
-        let Some(placeholder) = placeholders
+        if let Some(element) = placeholders
             .item(index)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        if placeholder.has_attribute(MOUNTED_ATTR) {
-            continue;
+        {
+            mount_into(element);
         }
-        let _ = placeholder.set_attribute(MOUNTED_ATTR, "");
-        mount(&document, placeholder, index);
     }
 }
 
-/// Renders the app into a detached element and swaps it in for the build-time markup once it
-/// has something to show, so the static list stays on screen while the data loads.
-fn mount(document: &web_sys::Document, placeholder: web_sys::HtmlElement, index: u32) {
+/// Mounts a directory into one element, which may live in a shadow root (inline embeds).
+/// Renders into a detached element and swaps it in once it has something to show, so any
+/// build-time markup stays on screen while the data loads.
+#[wasm_bindgen(js_name = mountInto)]
+pub fn mount_into(placeholder: web_sys::HtmlElement) {
+    if placeholder.has_attribute(MOUNTED_ATTR) {
+        return;
+    }
+    let _ = placeholder.set_attribute(MOUNTED_ATTR, "");
+    let Some(document) = placeholder.owner_document() else {
+        return;
+    };
     let Ok(root) = document
         .create_element("div")
         .map(|e| e.unchecked_into::<web_sys::HtmlElement>())
@@ -54,6 +74,10 @@ fn mount(document: &web_sys::Document, placeholder: web_sys::HtmlElement, index:
         return;
     };
     root.set_class_name("directory");
+    let index = INSTANCES.with(|n| {
+        n.set(n.get() + 1);
+        n.get() - 1
+    });
     let settings = Settings::from_element(&placeholder, index);
     let swap_in = {
         let root = root.clone();

@@ -2,18 +2,17 @@
 
 use crate::directory::Query;
 
-/// The query in the current page URL.
-pub fn read() -> Query {
+/// The values of `keys` present in the current page URL's query string.
+pub fn params(keys: &[&'static str]) -> Vec<(&'static str, String)> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return Query::default();
+        return Vec::new();
     };
-    let pairs = ["region", "q"]
-        .into_iter()
-        .filter_map(|key| params.get(key).map(|value| (key, value)));
-    Query::from_params(pairs)
+    keys.iter()
+        .filter_map(|key| params.get(key).map(|value| (*key, value)))
+        .collect()
 }
 
 /// Replaces the current history entry's URL with one holding `query`, keeping other parameters

@@ -1,19 +1,27 @@
 //! Build step (a Trunk post-build hook): writes the page text and the member list into the
-//! built HTML files, so the page is complete before WebAssembly arrives.
+//! built `index.html`, builds `embed.html` around the same assets, and writes the partner
+//! loader `embed.js` with the hashed asset names, so every page is complete before
+//! WebAssembly arrives.
 //!
-//! Usage: prerender <members.json> <html file>...
+//! Usage: prerender <source dir> <staging dir>
+//! Environment: MEMBER_DIRECTORY_ALLOWED_SOURCES, space-separated data URLs (or folders ending
+//! in `/`) that the embed's `data` parameter may name. Empty by default: only the built-in list.
 
+use std::path::Path;
 use std::{env, fs, process::ExitCode};
 
-use member_directory::{directory::Directory, messages, page_text, static_page};
+use member_directory::assets::Assets;
+use member_directory::directory::Directory;
+use member_directory::static_page::{self, escape};
+use member_directory::{messages, page_text};
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    let Some((data_path, html_paths)) = args.split_first() else {
-        eprintln!("usage: prerender <members.json> <html file>...");
+    let [source, staging] = args.as_slice() else {
+        eprintln!("usage: prerender <source dir> <staging dir>");
         return ExitCode::FAILURE;
     };
-    match run(data_path, html_paths) {
+    match run(Path::new(source), Path::new(staging)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("prerender: {message}");
@@ -22,25 +30,37 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(data_path: &str, html_paths: &[String]) -> Result<(), String> {
-    let body = fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
-    let directory = Directory::parse(&body).map_err(|e| format!("{data_path}: {e}"))?;
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, content: &str) -> Result<(), String> {
+    fs::write(path, content).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(source: &Path, staging: &Path) -> Result<(), String> {
+    let data_path = source.join("public/members.json");
+    let directory = Directory::parse(&read(&data_path)?).map_err(|e| format!("{}: {e}", data_path.display()))?;
     if directory.skipped() > 0 {
-        return Err(format!(
-            "{data_path}: {} invalid entries",
-            directory.skipped()
-        ));
+        return Err(format!("{}: {} invalid entries", data_path.display(), directory.skipped()));
     }
-    for path in html_paths {
-        let template = fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let html = static_page::render(
-            &template,
-            &page_text::ENGLISH,
-            &messages::ENGLISH,
-            &directory,
-        )
-        .map_err(|e| format!("{path}: {e}"))?;
-        fs::write(path, html).map_err(|e| format!("{path}: {e}"))?;
-    }
-    Ok(())
+    let (page, strings) = (&page_text::ENGLISH, &messages::ENGLISH);
+
+    let index_path = staging.join("index.html");
+    let index = static_page::render(&read(&index_path)?, page, strings, &directory)?;
+    write(&index_path, &index)?;
+
+    let assets = Assets::from_index_html(&index)?;
+    let allowed = env::var("MEMBER_DIRECTORY_ALLOWED_SOURCES").unwrap_or_default();
+    let embed = read(&source.join("embed.html"))?
+        .replace("<!-- prerender:assets -->", &assets.head_tags)
+        .replace("prerender:allowed-sources", &escape(allowed.trim()));
+    let embed = static_page::render(&embed, page, strings, &directory)?;
+    write(&staging.join("embed.html"), &embed)?;
+
+    let loader = read(&source.join("public/embed.js"))?
+        .replace("__MD_CSS__", &assets.css)
+        .replace("__MD_JS__", &assets.js)
+        .replace("__MD_WASM__", &assets.wasm);
+    write(&staging.join("embed.js"), &loader)
 }

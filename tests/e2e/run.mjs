@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// E2E runner: node tests/e2e/run.mjs [--dist dist] [--engines chromium,firefox,webkit]
-//                                    [--grep text] [--self-test] [--timeout ms]
-// E2E_REQUIRE_ALL=1 turns a missing firefox/webkit driver into a failure.
+// E2E runner.
+//   node tests/e2e/run.mjs [--dist dist] [--engines chromium,firefox,webkit] [--grep text]
+//                          [--self-test] [--timeout ms] [--spa] [--html-header 'Name: value']...
+// Test files are tests/e2e/*.test.mjs exporting `tests` (or a default export):
+//   [{name, run: async ({session, server, origin, engine, artefacts}) => {},
+//     timeout?: ms, engines?: ['chromium', ...], session?: newSession options}]
+// Files exporting `selfTest = true` run only with --self-test, against
+// tests/e2e/fixtures/harness instead of the app.
+// Every test gets a fresh browser session and a reset server (no faults, headers or counts).
+// A missing geckodriver / WebKitWebDriver skips that engine unless E2E_REQUIRE_ALL=1.
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +27,9 @@ const { values: opts } = parseArgs({
     grep: { type: 'string' },
     'self-test': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60000' },
+    // e.g. --html-header "Content-Security-Policy: default-src 'self'" (repeatable)
+    'html-header': { type: 'string', multiple: true, default: [] },
+    spa: { type: 'boolean', default: false }, // index.html for unknown extension-less paths
   },
 });
 const testTimeout = Number(opts.timeout);
@@ -83,9 +93,27 @@ async function runEngine(engine, tests, server) {
   }
   cleanups.add(driver.stop);
   console.log(`# ${engine}: ${driverVersion(engine) ?? path.basename(driver.bin)}, serving ${path.relative(projectRoot, root) || '.'} at ${server.origin}`);
+
+  const restart = async () => {
+    await driver.stop();
+    cleanups.delete(driver.stop);
+    driver = await boot();
+    cleanups.add(driver.stop);
+  };
+  // Browser start-up very occasionally hangs (seen with WebKitGTK); that is not the
+  // app's fault, so give it one more go on a fresh driver before failing the test.
+  const openSession = async (options) => {
+    try {
+      return await withTimeout(newSession(driver, options), 30_000, 'new session');
+    } catch (err) {
+      console.log(`       (new session failed, restarting ${engine} driver: ${err.message})`);
+      await restart();
+      return withTimeout(newSession(driver, options), 30_000, 'new session');
+    }
+  };
   let announced = false;
 
-  for (const test of tests) {
+  for (const [index, test] of tests.entries()) {
     if (test.engines && !test.engines.includes(engine)) {
       summary.skipped++;
       console.log(`  skip ${test.fullName} (not for ${engine})`);
@@ -95,7 +123,7 @@ async function runEngine(engine, tests, server) {
     let session;
     let failure;
     try {
-      session = await withTimeout(newSession(driver, test.session), 60_000, 'new session');
+      session = await openSession(test.session);
       if (!announced) {
         announced = true;
         const { browserName, browserVersion } = session.capabilities;
@@ -118,8 +146,8 @@ async function runEngine(engine, tests, server) {
         // Still waiting on the driver (e.g. a hung async script)? Chromium queues the
         // screenshot behind it, so don't wait long.
         const busy = session.inflight > 0;
-        const base = path.join(artefacts, 'failures', fileSafe(test.fullName));
-        await withTimeout(session.screenshot(`${base}.png`), busy ? 5000 : 15_000, 'failure screenshot')
+        const file = path.join(artefacts, 'failures', `${fileSafe(test.fullName)}.png`);
+        await withTimeout(session.screenshot(file), busy ? 5000 : 15_000, 'failure screenshot')
           .catch((err) => console.log(`       (no screenshot: ${err.message})`));
       }
     } else {
@@ -129,16 +157,13 @@ async function runEngine(engine, tests, server) {
 
     // A session that will not close means a wedged browser: start over with a fresh driver.
     const busy = session?.inflight > 0;
-    const closed = session ? await session.delete({ timeout: busy ? 3000 : 15_000 }).then(() => true, () => false) : !failure;
+    const closed = session ? await session.delete({ timeout: busy ? 3000 : 15_000 }).then(() => true, () => false) : false;
     if (!closed || driver.exited()) {
-      await driver.stop();
-      cleanups.delete(driver.stop);
       try {
-        driver = await boot();
-        cleanups.add(driver.stop);
+        await restart();
       } catch (err) {
         console.log(`${engine}: driver restart failed: ${err.message}`);
-        summary.failed += tests.length - tests.indexOf(test) - 1;
+        summary.failed += tests.length - index - 1;
         break;
       }
     }
@@ -161,7 +186,12 @@ async function main() {
     console.log(`no tests matched${opts.grep ? ` --grep ${JSON.stringify(opts.grep)}` : ''}`);
     return 1;
   }
-  const server = await startServer({ root });
+  const htmlHeaders = Object.fromEntries(opts['html-header'].map((h) => {
+    const i = h.indexOf(':');
+    if (i < 1) throw new Error(`--html-header wants "Name: value", got ${JSON.stringify(h)}`);
+    return [h.slice(0, i).trim(), h.slice(i + 1).trim()];
+  }));
+  const server = await startServer({ root, htmlHeaders, spaFallback: opts.spa });
   cleanups.add(server.close);
   let ok = true;
   try {

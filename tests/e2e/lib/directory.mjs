@@ -60,3 +60,50 @@ export async function search(session, text) {
   await box.clear();
   if (text) await box.sendKeys(text);
 }
+
+// ---------------------------------------------------------------- keyboard and focus
+
+/**
+ * What has focus and whether a sighted keyboard user can see it: `lost` when focus fell back to
+ * the body, `visible` when the element (for the invisible radio inputs, their chip face) draws
+ * a non-transparent outline.
+ */
+export const focusInfo = (session) =>
+  session.exec(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) {
+      return { lost: true, visible: false, describe: el ? el.tagName.toLowerCase() : 'nothing', outline: '' };
+    }
+    const ring = el.matches('.chip__input') ? el.parentElement.querySelector('.chip__face') ?? el : el;
+    const style = getComputedStyle(ring);
+    const transparent = style.outlineColor === 'transparent' || /^rgba\(.*,\s*0\)$/.test(style.outlineColor);
+    const label = (el.labels?.[0] ?? el).textContent.replace(/\s+/g, ' ').trim();
+    return {
+      lost: false,
+      visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent,
+      describe: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${label.slice(0, 40)}"`,
+      outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+    };
+  });
+
+/** Presses Tab until the focused element matches `css`; returns focusInfo for every stop on the way. */
+export async function tabTo(session, css, { max = 25 } = {}) {
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await session.keys('Tab');
+    stops.push(await focusInfo(session));
+    if (await session.exec((sel) => document.activeElement?.matches(sel) ?? false, css)) return stops;
+  }
+  throw new Error(`${max} presses of Tab never reached ${css}; focus went ${stops.map((s) => s.describe).join(' → ')}`);
+}
+
+/** The region radio that is checked, by its value ("all", "africa"). */
+export const checkedRegion = (session) =>
+  session.exec(() => document.querySelector('[data-member-directory] input[type=radio]:checked')?.value ?? null);
+
+// W3C WebDriver's fixed key for element references in JSON.
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** Moves the session into an <iframe>'s document (null: back to the top document). */
+export const switchToFrame = (session, iframe) =>
+  session.cmd('POST', '/frame', { id: iframe ? { [ELEMENT_KEY]: iframe.id } : null });

@@ -47,6 +47,8 @@ export async function startServer({
   // Browsers silently retry a request whose reused keep-alive socket dies, so with
   // keep-alive a {destroy, times: 1} fault would never reach the app. Off by default.
   keepAlive = false,
+  // Serve index.html for extension-less paths that are not files (client-side routes).
+  spaFallback = false,
 } = {}) {
   root = path.resolve(root);
   const faults = new Map();
@@ -127,7 +129,8 @@ export async function startServer({
       return send(req, res, status, headersFor(type, fault.headers), body, fault.partial ? stall : undefined);
     }
 
-    const file = await loadFile(pathname);
+    let file = await loadFile(pathname);
+    if (!file && spaFallback && !path.extname(pathname)) file = await loadFile('/');
     if (!file) return send(req, res, 404, headersFor('text/plain; charset=utf-8'), '404 not found');
     send(req, res, 200, headersFor(file.type), file.body, fault?.partial ? stall : undefined);
   }

@@ -133,10 +133,13 @@ export async function startDriver(engine, { logFile, readyTimeout = 30_000 } = {
   liveGroups.add(child.pid);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited = { code, signal };
+    exited ??= { code, signal };
     resolve();
   }));
-  child.once('error', (err) => { exited = { error: err }; });
+  child.once('error', (err) => {
+    exited = { error: err.message };
+    child.emit('exit', null, null);
+  });
 
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -417,6 +420,12 @@ export class Session {
     await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
     await this.cmd('DELETE', '/actions');
   }
+
+  /** Switches into an iframe element's document; `null` goes back to the top document. */
+  switchToFrame(element) {
+    return this.cmd('POST', '/frame', { id: element ? { [ELEMENT_KEY]: element.id } : null });
+  }
+  switchToParentFrame() { return this.cmd('POST', '/frame/parent', {}); }
 
   async activeElement() { return this._wrap(await this.cmd('GET', '/element/active')); }
 

@@ -1,0 +1,125 @@
+// WeProtect Global Alliance member directory: partner loader.
+//
+//   <script src="https://…/embed.js" async></script>
+//   <div data-member-directory data-region="africa"></div>
+//
+// Turns every such placeholder into a directory: an auto-sized iframe of embed.html (default),
+// or, with data-mode="inline", the app itself inside a shadow root. See EMBEDDING.md.
+// Dependency-free; defines one global, window.MemberDirectoryEmbed. Safe to include twice.
+(function () {
+  "use strict";
+  if (window.MemberDirectoryEmbed) {
+    window.MemberDirectoryEmbed.scan();
+    return;
+  }
+
+  var script = document.currentScript;
+  var base = new URL(".", script ? script.src : location.href);
+  var ASSETS = { css: "__MD_CSS__", js: "__MD_JS__", wasm: "__MD_WASM__" };
+  var THEME_PROPERTIES = [
+    "md-color-accent", "md-color-text", "md-color-bg", "md-color-surface",
+    "md-font-family", "md-radius",
+  ];
+  var PLACEHOLDER = "[data-member-directory]:not([data-md-ready])";
+  var frames = new Map(); // iframe contentWindow -> { iframe, origin }
+  var app = null;
+
+  function scan() {
+    document.querySelectorAll(PLACEHOLDER).forEach(function (el) {
+      el.setAttribute("data-md-ready", "");
+      if (el.getAttribute("data-mode") === "inline") mountInline(el);
+      else mountFrame(el);
+    });
+  }
+
+  function options(el) {
+    var params = new URLSearchParams();
+    ["region", "q", "controls", "data", "theme"].forEach(function (name) {
+      var value = el.getAttribute("data-" + name);
+      if (value) params.set(name, value);
+    });
+    var style = getComputedStyle(el);
+    THEME_PROPERTIES.forEach(function (name) {
+      var value = style.getPropertyValue("--" + name).trim();
+      if (value) params.set(name, value);
+    });
+    return params;
+  }
+
+  function mountFrame(el) {
+    var sandboxed = el.hasAttribute("data-sandbox");
+    var iframe = document.createElement("iframe");
+    iframe.src = new URL("embed.html?" + options(el), base).href;
+    iframe.title = el.getAttribute("data-title") || "Member governments of WeProtect Global Alliance";
+    iframe.loading = "lazy";
+    iframe.referrerPolicy = "strict-origin-when-cross-origin";
+    if (sandboxed) iframe.setAttribute("sandbox", "allow-scripts allow-popups");
+    iframe.style.display = "block";
+    iframe.style.width = "100%";
+    iframe.style.height = "40rem";
+    iframe.style.border = "0";
+    el.replaceChildren(iframe);
+    // A sandboxed frame without allow-same-origin has an opaque origin, which posts as "null".
+    frames.set(iframe.contentWindow, { iframe: iframe, origin: sandboxed ? "null" : base.origin });
+  }
+
+  window.addEventListener("message", function (event) {
+    var frame = frames.get(event.source);
+    if (!frame || event.origin !== frame.origin) return;
+    var data = event.data;
+    if (!data || data.type !== "member-directory:height") return;
+    var height = Number(data.height);
+    if (!Number.isFinite(height) || height < 0 || height > 100000) return;
+    frame.iframe.style.height = Math.ceil(height) + "px";
+  });
+
+  function loadApp() {
+    if (!app) {
+      app = import(new URL(ASSETS.js, base).href).then(function (module) {
+        return module.default({ module_or_path: new URL(ASSETS.wasm, base).href }).then(function () {
+          return module;
+        });
+      });
+    }
+    return app;
+  }
+
+  function mountInline(el) {
+    var shadow = el.shadowRoot || el.attachShadow({ mode: "open" });
+    var stylesheet = document.createElement("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = new URL(ASSETS.css, base).href;
+    var directory = document.createElement("div");
+    directory.className = "member-directory member-directory--inline";
+    ["region", "q", "controls", "theme"].forEach(function (name) {
+      var value = el.getAttribute("data-" + name);
+      if (value) directory.setAttribute("data-" + name, value);
+    });
+    directory.setAttribute("data-member-directory", "");
+    directory.setAttribute("data-url-state", "off");
+    // A partner's own data-src is relative to their page; the default list lives beside embed.js.
+    var src = el.getAttribute("data-src");
+    directory.setAttribute("data-src", src ? new URL(src, document.baseURI).href : new URL("members.json", base).href);
+    shadow.replaceChildren(stylesheet, directory);
+    loadApp().then(
+      function (module) { module.mountInto(directory); },
+      function (error) {
+        var note = document.createElement("p");
+        note.className = "directory__start-failed";
+        note.textContent = "The member directory could not be loaded.";
+        directory.replaceChildren(note);
+        console.error("member directory: could not start", error);
+      }
+    );
+  }
+
+  window.MemberDirectoryEmbed = Object.freeze({ scan: scan });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+  // Placeholders added later (single-page apps, CMS widgets) are picked up as they appear.
+  new MutationObserver(function (records) {
+    for (var i = 0; i < records.length; i++) {
+      if (records[i].addedNodes.length) { scan(); return; }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();

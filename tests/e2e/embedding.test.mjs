@@ -1,0 +1,242 @@
+// Partner embeds: examples/partner/ served on its own origin, the directory from dist/ on
+// another, through the real loader (embed.js), as a partner would deploy it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deepEqual, equal, eventually, match, notEqual, ok } from './lib/assert.mjs';
+import { startServer } from './lib/server.mjs';
+import { codesIn } from './lib/directory.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const partnerRoot = path.resolve(here, '../../examples/partner');
+
+/** Serves the partner example on a second origin, pointing its loader at `embedOrigin`. */
+async function partnerSite(embedOrigin, { includeLoaderTwice = false } = {}) {
+  const site = await startServer({ root: partnerRoot });
+  let html = readFileSync(path.join(partnerRoot, 'index.html'), 'utf8')
+    .replaceAll('http://127.0.0.1:8080/', `${embedOrigin}/`);
+  if (includeLoaderTwice) html = html.replace('</body>', `<script src="${embedOrigin}/embed.js" async></script></body>`);
+  site.setFault('/', { body: html, contentType: 'text/html; charset=utf-8' });
+  site.setFault('/index.html', { body: html, contentType: 'text/html; charset=utf-8' });
+  return site;
+}
+
+/** Visible member codes inside an inline embed's shadow root. */
+const inlineCodes = (session, id) => session.exec((id) => {
+  const root = document.getElementById(id).shadowRoot;
+  return root ? [...root.querySelectorAll('li[data-code]')]
+    .filter((li) => li.getClientRects().length > 0).map((li) => li.dataset.code).sort() : null;
+}, id);
+
+/** Waits for an iframe embed to show its filters, then returns to the partner page. */
+async function waitForFrame(session, id) {
+  const frame = await session.waitFind(`#${id} iframe`, { timeout: 20_000 });
+  // The iframes load lazily: bring this one into view as a visitor scrolling would.
+  await session.exec((el) => el.scrollIntoView(), frame);
+  await session.switchToFrame(frame);
+  await session.waitFor(() => session.exec(() => document.querySelector('input[type=radio]') !== null),
+    { timeout: 20_000, message: `${id}: the directory inside the iframe` });
+  return frame;
+}
+
+/** Inside the current frame: visible codes, and whether the document scrolls. */
+const frameState = (session) => session.exec(() => ({
+  codes: [...document.querySelectorAll('li[data-code]')].filter((li) => li.getClientRects().length > 0)
+    .map((li) => li.dataset.code).sort(),
+  scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+  contentHeight: Math.ceil(document.body.getBoundingClientRect().height),
+}));
+
+const withPartner = (run, options) => async (ctx) => {
+  // Inline embeds load the app cross-origin: dist/ must allow CORS (see EMBEDDING.md).
+  ctx.server.setHeaders({ 'Access-Control-Allow-Origin': '*' });
+  const site = await partnerSite(ctx.origin, options);
+  try {
+    await run({ ...ctx, site });
+  } finally {
+    await site.close();
+  }
+};
+
+export const tests = [
+  {
+    name: 'iframe embeds show the right members, sized to their content without inner scrolling',
+    run: withPartner(async ({ session, site }) => {
+      await session.setWindowSize(1280, 900);
+      await session.get(`${site.origin}/`);
+      const frame = await waitForFrame(session, 'frame-africa');
+      let inside = await frameState(session);
+      deepEqual(inside.codes, codesIn('Africa'));
+      await session.switchToFrame(null);
+      const title = await frame.attr('title');
+      match(title, /Member governments/);
+      equal(await frame.attr('loading'), 'lazy');
+      await eventually(async () => {
+        const height = (await frame.rect()).height;
+        await session.switchToFrame(frame);
+        inside = await frameState(session);
+        await session.switchToFrame(null);
+        ok(!inside.scrolls, 'no inner scrollbar');
+        ok(Math.abs(height - inside.contentHeight) <= 1, `iframe ${height}px vs content ${inside.contentHeight}px`);
+      }, 10_000);
+
+      // The height follows the filter.
+      const before = (await frame.rect()).height;
+      await session.switchToFrame(frame);
+      const labels = await session.findAll('fieldset label');
+      for (const label of labels) if ((await label.text()).startsWith('Oceania')) await label.click();
+      await eventually(async () => deepEqual((await frameState(session)).codes, codesIn('Oceania')));
+      const content = (await frameState(session)).contentHeight;
+      await session.switchToFrame(null);
+      await eventually(async () => {
+        const after = (await frame.rect()).height;
+        ok(after < before, `shrinks with fewer members (${before} -> ${after})`);
+        ok(Math.abs(after - content) <= 1, `iframe ${after}px vs content ${content}px`);
+      }, 10_000);
+
+      const all = await waitForFrame(session, 'frame-all');
+      equal((await frameState(session)).codes.length, 103);
+      await session.switchToFrame(null);
+      ok(all, 'second iframe embed');
+    }),
+  },
+  {
+    name: 'inline embeds filter independently and the partner CSS does not reach them',
+    run: withPartner(async ({ session, site }) => {
+      await session.get(`${site.origin}/`);
+      await eventually(async () => deepEqual(await inlineCodes(session, 'inline-europe'), codesIn('Europe')), 20_000);
+      await eventually(async () => equal((await inlineCodes(session, 'inline-search'))?.length, 103), 20_000);
+      const hasRegionFilter = await session.exec(() =>
+        document.getElementById('inline-search').shadowRoot.querySelector('fieldset') !== null);
+      equal(hasRegionFilter, false, 'controls=search hides the region filter');
+
+      // Search in one; the other does not move.
+      await session.exec(() => {
+        const input = document.getElementById('inline-search').shadowRoot.querySelector('input[type=search]');
+        input.focus();
+      });
+      const active = await session.exec(() => document.getElementById('inline-search').shadowRoot.activeElement?.type);
+      equal(active, 'search');
+      await session.keys('malta');
+      await eventually(async () => deepEqual(await inlineCodes(session, 'inline-search'), ['MT']));
+      deepEqual(await inlineCodes(session, 'inline-europe'), codesIn('Europe'));
+      equal(new URL(await session.url()).search, '', 'the host page URL is untouched');
+
+      const look = await session.exec(() => {
+        const root = document.getElementById('inline-europe').shadowRoot;
+        const li = getComputedStyle(root.querySelector('li[data-code]'));
+        const list = getComputedStyle(root.querySelector('ul'));
+        const partnerLi = getComputedStyle(document.querySelector('.partner-list li'));
+        const themed = getComputedStyle(document.getElementById('inline-search').shadowRoot.querySelector('.member'));
+        return {
+          liColor: li.color, liSize: li.fontSize, liTransform: li.textTransform, listStyle: list.listStyleType,
+          font: li.fontFamily, partnerColor: partnerLi.color, themedBorder: themed.borderInlineStartColor,
+          themedRadius: themed.borderTopLeftRadius,
+        };
+      });
+      equal(look.partnerColor, 'rgb(128, 0, 128)', "the partner's own list keeps its style");
+      notEqual(look.liColor, 'rgb(128, 0, 128)', 'partner li colour does not leak in');
+      notEqual(look.liSize, '24px');
+      equal(look.liTransform, 'none');
+      equal(look.listStyle, 'none');
+      match(look.font, /Comic/, 'inline mode takes the partner font');
+      equal(look.themedBorder, 'rgb(138, 28, 124)', 'the partner accent colour is honoured');
+      equal(look.themedRadius, '0px', 'the partner radius is honoured');
+    }),
+  },
+  {
+    name: "the partner's own links still navigate and the loader can be included twice",
+    run: withPartner(async ({ session, site }) => {
+      await session.get(`${site.origin}/`);
+      await eventually(async () => equal((await inlineCodes(session, 'inline-europe'))?.length, codesIn('Europe').length), 20_000);
+      equal(await session.exec(() => document.querySelectorAll('#frame-africa iframe').length), 1, 'one iframe, not two');
+      equal(await session.exec(() => Object.keys(window).filter((k) => /member/i.test(k)).join()), 'MemberDirectoryEmbed');
+      // A placeholder added after the page loaded becomes an embed too.
+      await session.exec(() => {
+        const late = document.createElement('div');
+        late.id = 'late';
+        late.setAttribute('data-member-directory', '');
+        late.setAttribute('data-region', 'americas');
+        document.querySelector('main').append(late);
+      });
+      await waitForFrame(session, 'late');
+      deepEqual((await frameState(session)).codes, codesIn('Americas'));
+      await session.switchToFrame(null);
+      await (await session.find('#partner-link')).click();
+      await session.waitFor(async () => (await session.title()) === 'About the hotline', { message: 'partner link navigates' });
+    }, { includeLoaderTwice: true }),
+  },
+  {
+    name: 'a postMessage from a foreign window does not resize an embed',
+    run: withPartner(async ({ session, site }) => {
+      await session.get(`${site.origin}/`);
+      const frame = await waitForFrame(session, 'frame-africa');
+      await session.switchToFrame(null);
+      await eventually(async () => ok((await frame.rect()).height > 300), 10_000);
+      const before = (await frame.rect()).height;
+      await session.exec(() => {
+        window.postMessage({ type: 'member-directory:height', height: 5 }, '*');
+        const foreign = document.createElement('iframe');
+        foreign.srcdoc = "<script>parent.postMessage({type:'member-directory:height',height:7},'*')<\/script>";
+        document.body.append(foreign);
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+      equal((await frame.rect()).height, before);
+    }),
+  },
+  {
+    name: 'the embed page works in a sandboxed iframe with an opaque origin',
+    run: withPartner(async ({ session, site, origin }) => {
+      await session.get(`${site.origin}/about.html`);
+      await session.exec((embedOrigin) => {
+        const holder = document.createElement('div');
+        holder.id = 'sandboxed';
+        holder.setAttribute('data-member-directory', '');
+        holder.setAttribute('data-sandbox', '');
+        holder.setAttribute('data-region', 'oceania');
+        document.body.append(holder);
+        const loader = document.createElement('script');
+        loader.src = `${embedOrigin}/embed.js`;
+        document.head.append(loader);
+      }, origin);
+      const frame = await waitForFrame(session, 'sandboxed');
+      deepEqual((await frameState(session)).codes, codesIn('Oceania'));
+      const content = (await frameState(session)).contentHeight;
+      await session.switchToFrame(null);
+      equal(await frame.attr('sandbox'), 'allow-scripts allow-popups');
+      await eventually(async () => {
+        const height = (await frame.rect()).height;
+        ok(Math.abs(height - content) <= 1, `sized from the opaque origin's messages: ${height} vs ${content}`);
+      }, 10_000);
+    }),
+  },
+  {
+    name: 'the embed ignores a data source that the deployment does not allow',
+    run: withPartner(async ({ session, site, origin }) => {
+      site.setFault('/forged.json', {
+        body: JSON.stringify({ version: 1, members: [{ name: 'Forgedland', code: 'FX', region: 'Asia' }] }),
+        contentType: 'application/json',
+      });
+      const forged = encodeURIComponent(`${site.origin}/forged.json`);
+      await session.get(`${origin}/embed.html?region=asia&data=${forged}`);
+      await session.waitFor(() => session.exec(() => document.querySelector('input[type=radio]') !== null),
+        { timeout: 20_000, message: 'the embed directory' });
+      await eventually(async () => deepEqual((await frameState(session)).codes, codesIn('Asia')));
+      equal(site.getRequestCount('/forged.json'), 0, 'the forged list is never fetched');
+    }),
+  },
+  {
+    name: 'the partner example is saved as a screenshot of both modes',
+    run: withPartner(async ({ session, site, artefacts }) => {
+      await session.setWindowSize(1100, 900);
+      await session.get(`${site.origin}/`);
+      await waitForFrame(session, 'frame-africa');
+      await session.switchToFrame(null);
+      await waitForFrame(session, 'frame-all');
+      await session.switchToFrame(null);
+      await eventually(async () => equal((await inlineCodes(session, 'inline-search'))?.length, 103), 20_000);
+      await session.exec(() => window.scrollTo(0, 0));
+      await session.screenshot(path.join(artefacts, 'partner.png'));
+    }),
+  },
+];
