@@ -21,7 +21,10 @@ impl Assets {
         let boot = find_tag(html, "<script type=\"module\"").ok_or("no boot script")?;
         let mut head_tags = vec![stylesheet.to_string(), format!("{boot}</script>")];
         let mut rest = html;
-        while let Some(start) = rest.find("<link rel=\"modulepreload\"").or_else(|| rest.find("<link rel=\"preload\" href=\"./")) {
+        while let Some(start) = rest
+            .find("<link rel=\"modulepreload\"")
+            .or_else(|| rest.find("<link rel=\"preload\" href=\"./"))
+        {
             let tag = find_tag(&rest[start..], "<link").ok_or("unterminated preload")?;
             head_tags.push(tag.to_string());
             rest = &rest[start + tag.len()..];
@@ -66,10 +69,15 @@ mod tests {
         assert_eq!(assets.js, "./app-6cac.js");
         assert_eq!(assets.wasm, "./app-6cac_bg.wasm");
         assert!(assets.head_tags.contains("integrity=\"sha384-abc\""));
-        assert!(assets.head_tags.contains("data-wasm=\"./app-6cac_bg.wasm\"></script>"));
+        assert!(assets
+            .head_tags
+            .contains("data-wasm=\"./app-6cac_bg.wasm\"></script>"));
         assert!(assets.head_tags.contains("rel=\"modulepreload\""));
         assert!(assets.head_tags.contains("type=\"application/wasm\""));
-        assert!(!assets.head_tags.contains("members.json"), "the page's own data preload stays behind");
+        assert!(
+            !assets.head_tags.contains("members.json"),
+            "the page's own data preload stays behind"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod url_state;
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use member_directory::MemberDirectory;
 use settings::Settings;
@@ -28,16 +28,7 @@ thread_local! {
     static INSTANCES: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Runs when the module is instantiated: only the panic hook. Mounting is left to the loader
-/// (`boot.js` calls `mountAll`, the partner loader `embed.js` calls `mountInto`), so loading the
-/// module into a partner's page never takes over elements on its own.
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-}
-
 /// Mounts a directory into every `[data-member-directory]` element of the document.
-#[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -58,7 +49,6 @@ pub fn mount_all() {
 /// Mounts a directory into one element, which may live in a shadow root (inline embeds).
 /// Renders into a detached element and swaps it in once it has something to show, so any
 /// build-time markup stays on screen while the data loads.
-#[wasm_bindgen(js_name = mountInto)]
 pub fn mount_into(placeholder: web_sys::HtmlElement) {
     if placeholder.has_attribute(MOUNTED_ATTR) {
         return;

@@ -40,9 +40,14 @@ fn write(path: &Path, content: &str) -> Result<(), String> {
 
 fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let data_path = source.join("public/members.json");
-    let directory = Directory::parse(&read(&data_path)?).map_err(|e| format!("{}: {e}", data_path.display()))?;
+    let directory = Directory::parse(&read(&data_path)?)
+        .map_err(|e| format!("{}: {e}", data_path.display()))?;
     if directory.skipped() > 0 {
-        return Err(format!("{}: {} invalid entries", data_path.display(), directory.skipped()));
+        return Err(format!(
+            "{}: {} invalid entries",
+            data_path.display(),
+            directory.skipped()
+        ));
     }
     let (page, strings) = (&page_text::ENGLISH, &messages::ENGLISH);
 

@@ -239,4 +239,23 @@ export const tests = [
       equal(await session.exec(() => document.readyState), 'loading');
     },
   },
+  {
+    name: 'frames: switch into an iframe and back',
+    async run({ session, origin }) {
+      await session.get(origin);
+      await session.exec(() => new Promise((resolve) => {
+        const frame = Object.assign(document.createElement('iframe'), { src: '/other.html', title: 'Other' });
+        frame.onload = resolve;
+        document.querySelector('main').append(frame);
+      }));
+      await session.switchToFrame(await session.find('iframe'));
+      equal(await (await session.find('h1')).text(), 'Other page');
+      await session.switchToParentFrame();
+      equal(await (await session.find('h1')).text(), 'Harness fixture');
+      await session.switchToFrame(0);
+      equal(await session.exec(() => location.pathname), '/other.html');
+      await session.switchToFrame(null);
+      equal(await session.exec(() => location.pathname), '/');
+    },
+  },
 ];

@@ -429,6 +429,12 @@ export class Session {
 
   async activeElement() { return this._wrap(await this.cmd('GET', '/element/active')); }
 
+  /** Element (an iframe), frame index, or null for the top-level document. */
+  switchToFrame(frame) {
+    return this.cmd('POST', '/frame', { id: frame instanceof Element ? { [ELEMENT_KEY]: frame.id } : frame ?? null });
+  }
+  switchToParentFrame() { return this.cmd('POST', '/frame/parent', {}); }
+
   // -- window
   getWindowRect() { return this.cmd('GET', '/window/rect'); }
   setWindowSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
