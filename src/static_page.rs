@@ -60,17 +60,49 @@ pub fn page_text(page: &PageText) -> String {
     html
 }
 
-/// The whole member list, as the app shows it with no filter applied.
+/// The whole directory as the app first shows it: the same markup the app renders, so it can
+/// take over without anything moving. Controls are inert (`disabled`) until the app starts;
+/// without WebAssembly they stay inert and the full list stays readable.
 pub fn member_list(directory: &Directory, messages: &Messages) -> String {
-    let mut html = format!(
-        "<p class=\"directory__status\">{}</p><ul class=\"member-list\" aria-label=\"{}\">",
+    let prefix = "md0";
+    let mut html = String::from("<div class=\"directory\"><div class=\"directory__controls\">");
+    html.push_str(&format!(
+        "<fieldset class=\"region-filter\" disabled><legend class=\"region-filter__legend\">{}</legend>\
+         <div class=\"region-filter__options\">",
+        escape(messages.region_legend)
+    ));
+    let choices = std::iter::once(("all", messages.all_regions, directory.len())).chain(
+        directory
+            .regions()
+            .into_iter()
+            .map(|(r, n)| (r.slug(), messages.region(r), n)),
+    );
+    for (slug, label, count) in choices {
+        let checked = if slug == "all" { " checked" } else { "" };
+        html.push_str(&format!(
+            "<label class=\"chip\"><input class=\"chip__input\" type=\"radio\" name=\"{prefix}-region\" \
+             value=\"{slug}\"{checked}><span class=\"chip__face\"><span class=\"chip__name\">{}</span> \
+             <span class=\"chip__count\">{count}</span></span></label>",
+            escape(label)
+        ));
+    }
+    html.push_str(&format!(
+        "</div></fieldset><div class=\"search\"><label class=\"search__label\" for=\"{prefix}-search\">{}</label>\
+         <p class=\"search__hint\" id=\"{prefix}-search-hint\">{}</p><input class=\"search__input\" \
+         type=\"search\" id=\"{prefix}-search\" aria-describedby=\"{prefix}-search-hint\" disabled></div></div>",
+        escape(messages.search_label),
+        escape(messages.search_hint)
+    ));
+    html.push_str(&format!(
+        "<p class=\"directory__status\" role=\"status\">{}</p><div class=\"directory__body\">\
+         <ul class=\"member-list\" aria-label=\"{}\">",
         escape(&messages.shown(directory.len(), directory.len())),
         escape(messages.list_label),
-    );
+    ));
     for member in directory.members() {
         html.push_str(&member_item(member));
     }
-    html.push_str("</ul>");
+    html.push_str("</ul></div></div>");
     html
 }
 
@@ -131,6 +163,20 @@ mod tests {
         assert!(html.contains("data-code=\"KE\""));
         assert!(html.contains("Eastern Africa"));
         assert!(html.contains("2 of 2 members"));
+    }
+
+    #[test]
+    fn renders_inert_controls_with_counts_for_the_regions_present() {
+        let html = member_list(&directory(), &messages::ENGLISH);
+        assert!(html.contains("<fieldset class=\"region-filter\" disabled>"));
+        assert!(html.contains("value=\"africa\"><span class=\"chip__face\"><span class=\"chip__name\">Africa</span> <span class=\"chip__count\">1</span>"));
+        assert!(
+            !html.contains("value=\"asia\""),
+            "no control for a region without members"
+        );
+        assert!(html.contains(
+            "type=\"search\" id=\"md0-search\" aria-describedby=\"md0-search-hint\" disabled"
+        ));
     }
 
     #[test]
