@@ -42,9 +42,15 @@ if (root.hasAttribute("data-embed")) {
   }
 }
 
+// Trunk puts Subresource Integrity hashes on the preload links; the wasm is fetched with its
+// hash so a tampered file is refused, and the module's preload carries its own.
+const integrity = (href) =>
+  [...document.querySelectorAll("link[integrity]")].find((link) => link.getAttribute("href") === href)?.integrity ?? "";
+
 try {
   const app = await import(script.dataset.js);
-  await app.default({ module_or_path: script.dataset.wasm });
+  const wasm = fetch(script.dataset.wasm, { integrity: integrity(script.dataset.wasm), credentials: "same-origin" });
+  await app.default({ module_or_path: wasm });
   app.mountAll();
 } catch (error) {
   for (const placeholder of document.querySelectorAll("[data-member-directory]")) {

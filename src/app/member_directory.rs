@@ -41,10 +41,7 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
             previous.abort();
         }
         state.set(LoadState::Loading);
-        let Some((response, abort)) = fetch_directory(data_url.clone()) else {
-            state.set(LoadState::Failed(LoadError::Network));
-            return;
-        };
+        let (response, abort) = fetch_directory(data_url.clone());
         request.set_value(Some(abort));
         spawn_local(async move {
             let next = match response.await {

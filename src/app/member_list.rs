@@ -58,9 +58,11 @@ pub fn MemberList(
         <Show when=empty>
             <div class="directory__empty">
                 <p>{move || query.with(|q| messages.no_match(&q.text, q.region))}</p>
-                <button type="button" class="button button--secondary" on:click=move |_| on_clear()>
-                    {messages.clear_filters}
-                </button>
+                <Show when=move || query.with(|q| !q.is_everything())>
+                    <button type="button" class="button button--secondary" on:click=move |_| on_clear()>
+                        {messages.clear_filters}
+                    </button>
+                </Show>
             </div>
         </Show>
     }

@@ -74,6 +74,7 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
         move || {
             if root.parent_node().is_none() {
                 placeholder.replace_children_with_node_1(&root);
+                let _ = placeholder.set_attribute("data-ready", "");
             }
         }
     };

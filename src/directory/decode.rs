@@ -11,6 +11,9 @@ use super::Directory;
 /// The largest body accepted. The real list is about 15 KB; anything near this is not a member list.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
+/// Longest name kept; longer entries are treated as invalid rather than stretching the layout.
+const MAX_NAME_CHARS: usize = 500;
+
 /// The data format version this build reads.
 const FORMAT_VERSION: u64 = 1;
 
@@ -119,7 +122,7 @@ fn decode_member(entry: &Value) -> Option<Member> {
 /// Trims a name and rejects it when nothing visible is left or it is absurdly long.
 fn clean(text: String) -> Option<String> {
     let trimmed = text.trim();
-    let ok = !trimmed.is_empty() && trimmed.chars().count() <= 200;
+    let ok = !trimmed.is_empty() && trimmed.chars().count() <= MAX_NAME_CHARS;
     ok.then(|| trimmed.to_string())
 }
 

@@ -6,12 +6,14 @@ mod fold;
 mod member;
 mod query;
 mod region;
+mod retry;
 
 pub use decode::{LoadError, MAX_BODY_BYTES};
 pub use fold::fold;
 pub use member::Member;
 pub use query::Query;
 pub use region::Region;
+pub use retry::{retry_delay, MAX_ATTEMPTS};
 
 /// The decoded member list, sorted by sort name, plus what had to be left out.
 #[derive(Clone, Debug, Default, PartialEq)]

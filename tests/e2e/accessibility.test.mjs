@@ -14,7 +14,8 @@ const MIN_NON_TEXT_CONTRAST = 3; // WCAG 2.1 SC 1.4.11
 
 // ---------------------------------------------------------------- helpers
 
-const formatViolations = (violations) =>
+// Unlike lib/axe.mjs's one-liner this keeps axe's failure summaries: they carry the measured values.
+const describeViolations = (violations) =>
   violations.map((v) => [
     `${v.impact} ${v.id}: ${v.help}`,
     ...v.nodes.map((n) => `    ${n.target}\n      ${(n.summary ?? '').replace(/\n/g, '\n      ')}`),
@@ -22,7 +23,7 @@ const formatViolations = (violations) =>
 
 async function expectNoAxeViolations(session, state) {
   const violations = await runAxe(session, { options: { runOnly: { type: 'tag', values: WCAG_TAGS } } });
-  equal(violations.length, 0, `axe found WCAG violations ${state}:\n${formatViolations(violations)}`);
+  equal(violations.length, 0, `axe found WCAG violations ${state}:\n${describeViolations(violations)}`);
 }
 
 async function openLoadError(session, origin, server) {
@@ -174,6 +175,7 @@ function installColourKit() {
         const behind = backdrop(x, y, skip);
         return { side, behind: hex(behind), luminance: luminance(behind), ratio: ratio(over(paint, behind), behind) };
       });
+    if (sides.length === 0) throw new Error(`nothing around ${el.className} is inside the viewport`);
     return { colour: hex(paint), sides, min: Math.min(...sides.map((s) => s.ratio)) };
   };
 
@@ -223,12 +225,12 @@ function installColourKit() {
 const SCHEMES = ['light', 'dark'];
 
 /** Runs `measure` (in the page, with window.__a11y) in each colour scheme. */
-async function inEachScheme(session, measure, ...args) {
+async function inEachScheme(session, measure) {
   await session.exec(installColourKit);
   const results = {};
   for (const scheme of SCHEMES) {
     await session.exec((s) => window.__a11y.forceColorScheme(s), scheme);
-    results[scheme] = await session.exec(measure, ...args);
+    results[scheme] = await session.exec(measure);
   }
   await session.exec(() => window.__a11y.forceColorScheme('light'));
   return results;

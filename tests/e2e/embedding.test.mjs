@@ -34,7 +34,7 @@ async function waitForFrame(session, id) {
   // The iframes load lazily: bring this one into view as a visitor scrolling would.
   await session.exec((el) => el.scrollIntoView(), frame);
   await session.switchToFrame(frame);
-  await session.waitFor(() => session.exec(() => document.querySelector('input[type=radio]') !== null),
+  await session.waitFor(() => session.exec(() => document.querySelector('[data-member-directory][data-ready]') !== null),
     { timeout: 20_000, message: `${id}: the directory inside the iframe` });
   return frame;
 }
@@ -47,12 +47,19 @@ const frameState = (session) => session.exec(() => ({
   contentHeight: Math.ceil(document.body.getBoundingClientRect().height),
 }));
 
+// The embed page's recommended policy: the strict one, except that partners may frame it.
+const EMBED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+  + 'frame-ancestors *; report-uri /csp-report';
+
 const withPartner = (run, options) => async (ctx) => {
   // Inline embeds load the app cross-origin: dist/ must allow CORS (see EMBEDDING.md).
   ctx.server.setHeaders({ 'Access-Control-Allow-Origin': '*' });
+  ctx.server.setHeaders({ 'Content-Security-Policy': EMBED_CSP }, { html: true });
   const site = await partnerSite(ctx.origin, options);
   try {
     await run({ ...ctx, site });
+    equal(ctx.server.getRequestCount('/csp-report'), 0, 'the embed page runs under its policy without violations');
   } finally {
     await site.close();
   }
@@ -219,7 +226,7 @@ export const tests = [
       });
       const forged = encodeURIComponent(`${site.origin}/forged.json`);
       await session.get(`${origin}/embed.html?region=asia&data=${forged}`);
-      await session.waitFor(() => session.exec(() => document.querySelector('input[type=radio]') !== null),
+      await session.waitFor(() => session.exec(() => document.querySelector('[data-member-directory][data-ready]') !== null),
         { timeout: 20_000, message: 'the embed directory' });
       await eventually(async () => deepEqual((await frameState(session)).codes, codesIn('Asia')));
       equal(site.getRequestCount('/forged.json'), 0, 'the forged list is never fetched');

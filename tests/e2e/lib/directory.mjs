@@ -10,10 +10,13 @@ export const MEMBERS = JSON.parse(readFileSync(path.join(projectRoot, 'public/me
 
 export const codesIn = (region) => MEMBERS.filter((m) => !region || m.region === region).map((m) => m.code).sort();
 
-/** Waits until the app has taken over and shows its region filter. */
+/**
+ * Waits until the app has taken over and shows its region filter. The build-time HTML has the
+ * same radios inside a disabled fieldset, so only enabled ones mean the app is running.
+ */
 export async function waitForDirectory(session, { timeout = 20_000 } = {}) {
   await session.waitFor(
-    () => session.exec(() => document.querySelector('[data-member-directory] input[type=radio]') !== null),
+    () => session.exec(() => document.querySelector('[data-member-directory] input[type=radio]:enabled') !== null),
     { timeout, message: 'the directory filters to appear' },
   );
 }
@@ -81,7 +84,7 @@ export const focusInfo = (session) =>
     return {
       lost: false,
       visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent,
-      describe: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${label.slice(0, 40)}"`,
+      describe: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class').trim().split(/\s+/).join('.')}` : ''} "${label.slice(0, 40)}"`,
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
     };
   });

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// The directory's benchmark: the built app against the same page without scripts (static) and
+// against a hand-written vanilla-JS directory (the floor for filter updates).
+//   node bench/run.mjs [--dist dist] [--out target/bench] [--runs 3] [--changes 50] [--churn 1000]
+//                      [--only bytes,load,scores,filters,memory]
+// Prints a table with the issue's goals and writes the figures to <out>/results.json.
+// scripts/bench builds the release first; this script measures whatever dist/ holds.
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { filterTimes, memoryGrowth, pageBytes, withBrowser } from './lib/browser.mjs';
+import { lighthouse, SLOW_4G } from './lib/lighthouse.mjs';
+import { evaluateGoals, formatReport } from './lib/report.mjs';
+import { startServer } from './lib/server.mjs';
+import { stageSite, syntheticMembers } from './lib/site.mjs';
+import { median, medianOf } from './lib/stats.mjs';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PHASES = ['bytes', 'load', 'scores', 'filters', 'memory'];
+const SYNTHETIC_MEMBERS = 5000;
+const PAGES = { app: '/', static: '/static.html', vanilla: '/vanilla.html' };
+// Europe holds about a third of the real members and a fifth of the synthetic ones;
+// "an" matches about a third of either list's names, "a" most of them.
+const FILTER = { region: 'europe', text: 'an', warmup: 4 };
+
+const { values: opts } = parseArgs({
+  options: {
+    dist: { type: 'string', default: path.join(projectRoot, 'dist') },
+    out: { type: 'string', default: path.join(projectRoot, 'target/bench') },
+    runs: { type: 'string', default: '3' },
+    changes: { type: 'string', default: '50' },
+    churn: { type: 'string', default: '1000' },
+    only: { type: 'string', default: PHASES.join(',') },
+  },
+});
+const phases = new Set(opts.only.split(',').map((p) => p.trim()));
+for (const p of phases) if (!PHASES.includes(p)) throw new Error(`unknown phase "${p}" (known: ${PHASES.join(', ')})`);
+
+const log = (msg) => process.stderr.write(`\x1b[2m[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\x1b[0m\n`);
+
+function chromiumVersion() {
+  try {
+    return execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium (version unknown)';
+  }
+}
+
+// ---------------------------------------------------------------- phases
+
+async function measureBytes(browser, server, realMembers) {
+  log('bytes per page load');
+  return {
+    app: await pageBytes(browser, server, { url: server.url(PAGES.app), members: realMembers }),
+    static: await pageBytes(browser, server, { url: server.url(PAGES.static) }),
+  };
+}
+
+const summarizeTimes = ({ narrow, widen, stale }) => ({
+  medianMs: median([...narrow, ...widen]),
+  narrowMs: median(narrow),
+  widenMs: median(widen),
+  stale,
+  times: { narrow, widen },
+});
+
+async function measureFilters(browser, server, realMembers) {
+  const changes = Number(opts.changes);
+  const byPage = {};
+  for (const members of [realMembers, SYNTHETIC_MEMBERS]) {
+    if (members === SYNTHETIC_MEMBERS) {
+      server.setFault('/members.json', { body: syntheticMembers(members), contentType: 'application/json' });
+    }
+    for (const page of ['app', 'vanilla']) {
+      log(`filter updates: ${page}, ${members} members`);
+      const rows = await filterTimes(browser, { url: server.url(PAGES[page]), members, rates: [1, 4], changes, ...FILTER });
+      for (const row of rows) (byPage[page] ??= []).push({ members, ...row });
+    }
+    server.clearFaults();
+  }
+  return byPage.app.map((row, i) => ({
+    members: row.members, rate: row.rate, kind: row.kind,
+    app: summarizeTimes(row), vanilla: summarizeTimes(byPage.vanilla[i]),
+  }));
+}
+
+async function measureMemory(browser, server, realMembers) {
+  const memory = {};
+  for (const page of ['app', 'vanilla']) {
+    log(`memory over ${opts.churn} filter changes: ${page}`);
+    memory[page] = {
+      members: realMembers,
+      ...await memoryGrowth(browser, { url: server.url(PAGES[page]), members: realMembers, total: Number(opts.churn), ...FILTER }),
+    };
+  }
+  return memory;
+}
+
+const lighthouseBin = () => path.join(projectRoot, 'tools/node_modules/.bin/lighthouse');
+
+async function measureLoad(server) {
+  const runs = { app: [], static: [] };
+  for (let i = 1; i <= Number(opts.runs); i++) {
+    for (const page of ['app', 'static']) { // interleaved, so drift on the machine hits both alike
+      log(`Lighthouse, throttled load ${i}/${opts.runs}: ${page}`);
+      const outFile = path.join(opts.out, 'lighthouse', `${page}-throttled-${i}.json`);
+      runs[page].push(await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'throttled' }));
+    }
+  }
+  const fields = ['fcpMs', 'lcpMs', 'cls', 'tbtMs'];
+  return Object.fromEntries(Object.entries(runs).map(([page, r]) => [page, {
+    median: medianOf(r, fields),
+    runs: r.map((run) => ({ ...Object.fromEntries(fields.map((f) => [f, run[f]])), warnings: run.warnings })),
+  }]));
+}
+
+async function measureScores(server) {
+  const scores = {};
+  for (const page of ['app', 'static']) {
+    log(`Lighthouse scores: ${page}`);
+    const outFile = path.join(opts.out, 'lighthouse', `${page}-scores.json`);
+    const { scores: s, failedAudits, warnings } = await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'scores' });
+    scores[page] = { scores: s, failedAudits, warnings };
+  }
+  return scores;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = Date.now();
+  const loadStart = os.loadavg()[0];
+  const site = path.join(opts.out, 'site');
+  log(`staging ${path.relative(projectRoot, opts.dist) || opts.dist} in ${path.relative(projectRoot, site)}`);
+  await stageSite({ dist: opts.dist, site });
+  const realMembers = JSON.parse(await readFile(path.join(site, 'members.json'), 'utf8')).members.length;
+  const server = await startServer({ root: site });
+  const results = {};
+  try {
+    if (['bytes', 'filters', 'memory'].some((p) => phases.has(p))) {
+      await withBrowser(async (browser) => {
+        if (phases.has('bytes')) results.bytes = await measureBytes(browser, server, realMembers);
+        if (phases.has('filters')) results.filters = await measureFilters(browser, server, realMembers);
+        if (phases.has('memory')) results.memory = await measureMemory(browser, server, realMembers);
+      });
+    }
+    if (phases.has('load')) results.load = await measureLoad(server);
+    if (phases.has('scores')) results.scores = await measureScores(server);
+  } finally {
+    await server.close();
+  }
+  if (results.filters) results.filterSettings = { changes: Number(opts.changes), ...FILTER };
+  results.meta = {
+    date: new Date().toISOString(),
+    site: path.relative(projectRoot, opts.dist) || opts.dist,
+    browser: chromiumVersion(),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: { start: loadStart, end: os.loadavg()[0] },
+    durationMs: Date.now() - started,
+    throttling: `${SLOW_4G.requestLatencyMs} ms latency, ${SLOW_4G.downloadThroughputKbps} kbps down, ${SLOW_4G.uploadThroughputKbps} kbps up, ${SLOW_4G.cpuSlowdownMultiplier}x CPU`,
+    realMembers,
+    syntheticMembers: SYNTHETIC_MEMBERS,
+  };
+  const goals = evaluateGoals(results);
+  const file = path.join(opts.out, 'results.json');
+  await writeFile(file, `${JSON.stringify({ ...results, goals }, null, 2)}\n`);
+  console.log(formatReport(results, goals));
+  console.log(`\nFigures: ${path.relative(process.cwd(), file)}; Lighthouse reports: ${path.relative(process.cwd(), path.join(opts.out, 'lighthouse'))}/`);
+}
+
+await main();
