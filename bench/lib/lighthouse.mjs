@@ -49,8 +49,11 @@ function run(bin, args, { timeoutMs }) {
   });
 }
 
-function summarize(lhr) {
+function summarize(lhr, mode) {
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  if (mode === 'throttled' && lhr.configSettings.throttlingMethod !== 'devtools') {
+    throw new Error(`lighthouse ran with ${lhr.configSettings.throttlingMethod} throttling, not devtools`);
+  }
   const metric = (id) => lhr.audits[id]?.numericValue ?? null;
   return {
     fcpMs: metric('first-contentful-paint'),
@@ -70,5 +73,5 @@ function summarize(lhr) {
 export async function lighthouse({ bin, url, outFile, mode, timeoutMs = 180_000 }) {
   await mkdir(path.dirname(outFile), { recursive: true });
   await run(bin, lighthouseArgs(url, outFile, mode), { timeoutMs });
-  return summarize(JSON.parse(await readFile(outFile, 'utf8')));
+  return summarize(JSON.parse(await readFile(outFile, 'utf8')), mode);
 }
