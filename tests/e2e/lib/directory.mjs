@@ -16,8 +16,9 @@ export const codesIn = (region) => MEMBERS.filter((m) => !region || m.region ===
  */
 export async function waitForDirectory(session, { timeout = 20_000 } = {}) {
   await session.waitFor(
-    () => session.exec(() => document.querySelector('[data-member-directory] input[type=radio]:enabled') !== null),
-    { timeout, message: 'the directory filters to appear' },
+    // The app marks the placeholder once it has taken over the build-time markup.
+    () => session.exec(() => document.querySelector('[data-member-directory][data-ready]') !== null),
+    { timeout, message: 'the app to take over the directory' },
   );
 }
 
