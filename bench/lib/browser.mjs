@@ -32,6 +32,7 @@ async function openDirectory({ session, cdp }, url, members) {
 /** Encoded and raw bytes per asset type for one load of `url` (app: until its list is live). */
 export async function pageBytes(browser, server, { url, members }) {
   await browser.session.get('about:blank');
+  await browser.cdp('Network.clearBrowserCache'); // hashed assets are served as immutable
   server.takeLog();
   if (members) await openDirectory(browser, url, members);
   else await browser.session.get(url);

@@ -21,6 +21,11 @@ export function assetType(contentType) {
   return 'other';
 }
 
+// What README's "Deploying" asks of a host: hashed files cached for a year, the rest revalidated.
+// (no-store would also keep every page out of the back/forward cache, which Lighthouse audits.)
+const cacheControl = (pathname) =>
+  /-[0-9a-f]{8,}(_bg)?\.\w+$/.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
 const accepts = (req, coding) =>
   (req.headers['accept-encoding'] ?? '').split(',').some((part) => part.trim().split(';')[0] === coding);
 
@@ -76,7 +81,7 @@ export async function startServer({ root }) {
     res.writeHead(200, {
       'Content-Type': found.contentType,
       'Content-Length': body.length,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(pathname),
       Vary: 'Accept-Encoding',
       ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
