@@ -18,8 +18,18 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let len = MEMBERS.len();
     prop_oneof![
-        (0..len, prop_oneof![Just("{".to_string()), Just("]".to_string()), Just("\"".to_string()),
-            Just(",".to_string()), Just("null".to_string()), Just("\\u0000".to_string()), "\\PC{1,8}"])
+        (
+            0..len,
+            prop_oneof![
+                Just("{".to_string()),
+                Just("]".to_string()),
+                Just("\"".to_string()),
+                Just(",".to_string()),
+                Just("null".to_string()),
+                Just("\\u0000".to_string()),
+                "\\PC{1,8}"
+            ]
+        )
             .prop_map(|(at, text)| Mutation::Insert(at, text)),
         (0..len, 1usize..40).prop_map(|(at, n)| Mutation::Delete(at, n)),
         (0..len, any::<char>()).prop_map(|(at, c)| Mutation::Replace(at, c)),
