@@ -22,8 +22,8 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const PHASES = ['bytes', 'load', 'scores', 'filters', 'memory'];
 const SYNTHETIC_MEMBERS = 5000;
 const PAGES = { app: '/', static: '/static.html', vanilla: '/vanilla.html' };
-// Europe holds about a third of the real members and a fifth of the synthetic ones;
-// "an" matches about a third of either list's names, "a" most of them.
+// Europe holds 39 of the 103 real members and a fifth of the synthetic ones; "an" matches
+// about a quarter of either list, "a" two thirds or more: every change shows or hides many.
 const FILTER = { region: 'europe', text: 'an', warmup: 4 };
 
 const { values: opts } = parseArgs({
@@ -39,11 +39,13 @@ const { values: opts } = parseArgs({
 const phases = new Set(opts.only.split(',').map((p) => p.trim()));
 for (const p of phases) if (!PHASES.includes(p)) throw new Error(`unknown phase "${p}" (known: ${PHASES.join(', ')})`);
 
-const log = (msg) => process.stderr.write(`\x1b[2m[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\x1b[0m\n`);
+const dim = (text) => (process.stderr.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
+const log = (msg) => process.stderr.write(`${dim(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`)}\n`);
 
 function chromiumVersion() {
   try {
-    return execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.replace(/\s+built on.*/s, '').trim();
   } catch {
     return 'Chromium (version unknown)';
   }
@@ -87,18 +89,19 @@ async function measureFilters(browser, server, realMembers) {
   }));
 }
 
-async function measureMemory(browser, server, realMembers) {
+// A fresh browser per page: pages visited before stay alive in the back/forward cache, in the
+// same renderer, and would count in its heap.
+async function measureMemory(server, realMembers) {
   const memory = {};
   for (const page of ['app', 'vanilla']) {
     log(`memory over ${opts.churn} filter changes: ${page}`);
-    memory[page] = {
-      members: realMembers,
-      ...await memoryGrowth(browser, { url: server.url(PAGES[page]), members: realMembers, total: Number(opts.churn), ...FILTER }),
-    };
+    const options = { url: server.url(PAGES[page]), members: realMembers, total: Number(opts.churn), ...FILTER };
+    memory[page] = { members: realMembers, ...await withBrowser((browser) => memoryGrowth(browser, options)) };
   }
   return memory;
 }
 
+const onRetry = (err) => log(`retrying after: ${err.message.split('\n')[0]}`);
 const lighthouseBin = () => path.join(projectRoot, 'tools/node_modules/.bin/lighthouse');
 
 async function measureLoad(server) {
@@ -107,7 +110,7 @@ async function measureLoad(server) {
     for (const page of ['app', 'static']) { // interleaved, so drift on the machine hits both alike
       log(`Lighthouse, throttled load ${i}/${opts.runs}: ${page}`);
       const outFile = path.join(opts.out, 'lighthouse', `${page}-throttled-${i}.json`);
-      runs[page].push(await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'throttled' }));
+      runs[page].push(await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'throttled', onRetry }));
     }
   }
   const fields = ['fcpMs', 'lcpMs', 'cls', 'tbtMs'];
@@ -122,7 +125,7 @@ async function measureScores(server) {
   for (const page of ['app', 'static']) {
     log(`Lighthouse scores: ${page}`);
     const outFile = path.join(opts.out, 'lighthouse', `${page}-scores.json`);
-    const { scores: s, failedAudits, warnings } = await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'scores' });
+    const { scores: s, failedAudits, warnings } = await lighthouse({ bin: lighthouseBin(), url: server.url(PAGES[page]), outFile, mode: 'scores', onRetry });
     scores[page] = { scores: s, failedAudits, warnings };
   }
   return scores;
@@ -135,18 +138,18 @@ async function main() {
   const loadStart = os.loadavg()[0];
   const site = path.join(opts.out, 'site');
   log(`staging ${path.relative(projectRoot, opts.dist) || opts.dist} in ${path.relative(projectRoot, site)}`);
-  await stageSite({ dist: opts.dist, site });
+  const indexHtml = await stageSite({ dist: opts.dist, site });
   const realMembers = JSON.parse(await readFile(path.join(site, 'members.json'), 'utf8')).members.length;
   const server = await startServer({ root: site });
   const results = {};
   try {
-    if (['bytes', 'filters', 'memory'].some((p) => phases.has(p))) {
+    if (phases.has('bytes') || phases.has('filters')) {
       await withBrowser(async (browser) => {
         if (phases.has('bytes')) results.bytes = await measureBytes(browser, server, realMembers);
         if (phases.has('filters')) results.filters = await measureFilters(browser, server, realMembers);
-        if (phases.has('memory')) results.memory = await measureMemory(browser, server, realMembers);
       });
     }
+    if (phases.has('memory')) results.memory = await measureMemory(server, realMembers);
     if (phases.has('load')) results.load = await measureLoad(server);
     if (phases.has('scores')) results.scores = await measureScores(server);
   } finally {
@@ -156,6 +159,7 @@ async function main() {
   results.meta = {
     date: new Date().toISOString(),
     site: path.relative(projectRoot, opts.dist) || opts.dist,
+    wasm: indexHtml.match(/data-wasm="([^"]+)"/)?.[1] ?? null,
     browser: chromiumVersion(),
     node: process.version,
     cpus: os.cpus().length,

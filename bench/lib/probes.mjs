@@ -1,9 +1,12 @@
 // Functions that run inside the page (passed to WebDriver as source: no closures over this module).
 
-/** Resolves once `[data-member-directory]` shows its radios and `count` list items. */
+/**
+ * True once `[data-member-directory]` has working radios and `count` list items. The build-time
+ * HTML has the same radios in a disabled fieldset; only enabled ones mean the script took over.
+ */
 export function directoryReady(count) {
   const root = document.querySelector('[data-member-directory]');
-  return Boolean(root?.querySelector('fieldset input[type=radio]'))
+  return Boolean(root?.querySelector('fieldset input[type=radio]:enabled'))
     && root.querySelectorAll('li.member').length === count;
 }
 
@@ -50,6 +53,9 @@ export async function timeFilterChanges({ kind, changes, warmup, region, text })
     times[i % 2 === 0 ? 'narrow' : 'widen'].push(ms);
     if (shown() === before) stale++;
   }
+  // Back to every member, so the next measurement starts from the same list.
+  if (kind === 'search') typeInto('');
+  await nextFrame();
   return { ...times, stale };
 }
 

@@ -116,8 +116,12 @@ function scoresSection({ scores }, goals) {
     const g = goalById(goals, `score:${c}`);
     return [c, scores.app.scores[c], scores.static.scores[c], g.target, status(g.met)];
   });
-  const failed = scores.app.failedAudits.length ? `\n   app audits below 1: ${scores.app.failedAudits.join(', ')}` : '';
-  return `3. Lighthouse scores, mobile preset, default settings\n${table(['category', 'app', 'static', 'goal', 'status'], rows)}${failed}`;
+  const notes = [];
+  if (scores.app.failedAudits.length) notes.push(`app audits below 1: ${scores.app.failedAudits.join(', ')}`);
+  const warnings = new Set([...scores.app.warnings, ...scores.static.warnings].map((w) => w.replace(/\s+/g, ' ').split(' Learn more')[0]));
+  for (const w of warnings) notes.push(`Lighthouse: ${w}`);
+  return `3. Lighthouse scores, mobile preset, default settings\n${table(['category', 'app', 'static', 'goal', 'status'], rows)}`
+    + notes.map((n) => `\n   ${n}`).join('');
 }
 
 function filtersSection({ filters, filterSettings }, goals) {
@@ -150,7 +154,7 @@ function memorySection({ memory }, goals) {
 export function formatReport(results, goals) {
   const { meta } = results;
   const parts = [
-    `Benchmark of ${meta.site} — ${meta.browser}, ${meta.cpus} CPUs, load average ${meta.loadAverage.start.toFixed(1)} → ${meta.loadAverage.end.toFixed(1)}, ${Math.round(meta.durationMs / 1000)} s`,
+    `Benchmark of ${meta.site}${meta.wasm ? ` (${meta.wasm.replace(/^\.\//, '')})` : ''} — ${meta.browser}, ${meta.cpus} CPUs, load average ${meta.loadAverage.start.toFixed(1)} → ${meta.loadAverage.end.toFixed(1)}, ${Math.round(meta.durationMs / 1000)} s`,
   ];
   if (meta.loadAverage.start > meta.cpus || meta.loadAverage.end > meta.cpus) {
     parts.push('WARNING: the machine was busy (load average above the CPU count): timings are inflated and noisy.');
