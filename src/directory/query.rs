@@ -75,6 +75,15 @@ mod tests {
         dir.filter(query).map(|m| m.code.clone()).collect()
     }
 
+    /// Codes found by a search across every region.
+    fn search_all(dir: &Directory, text: &str) -> Vec<String> {
+        let query = Query {
+            region: None,
+            text: text.into(),
+        };
+        codes(dir, &query)
+    }
+
     #[test]
     fn empty_query_shows_everyone_in_sort_name_order() {
         let dir = sample();
@@ -97,15 +106,7 @@ mod tests {
     #[test]
     fn search_is_case_and_accent_insensitive_and_matches_anywhere() {
         let dir = sample();
-        let search = |text: &str| {
-            codes(
-                &dir,
-                &Query {
-                    region: None,
-                    text: text.into(),
-                },
-            )
-        };
+        let search = |text: &str| search_all(&dir, text);
         assert_eq!(search("cote"), ["CI"]);
         assert_eq!(search("CÔTE D’IVOIRE"), ["CI"]);
         assert_eq!(search("nited"), ["GB", "US"]);
@@ -116,15 +117,7 @@ mod tests {
     #[test]
     fn search_finds_aliases_and_exact_codes() {
         let dir = sample();
-        let search = |text: &str| {
-            codes(
-                &dir,
-                &Query {
-                    region: None,
-                    text: text.into(),
-                },
-            )
-        };
+        let search = |text: &str| search_all(&dir, text);
         assert_eq!(search("uk"), ["UA", "GB"]);
         assert_eq!(search("us"), ["US"]);
     }
