@@ -3,7 +3,7 @@
 //! app can take over without anything moving.
 
 use crate::directory::{Directory, Member};
-use crate::messages::Messages;
+use crate::i18n::Locale;
 use crate::page_text::PageText;
 
 /// Markers in `index.html` that the build replaces.
@@ -16,7 +16,7 @@ pub const DIRECTORY_MARKER: &str = "<!-- prerender:directory -->";
 pub fn render(
     template: &str,
     page: &PageText,
-    messages: &Messages,
+    locale: &Locale,
     directory: &Directory,
 ) -> Result<String, String> {
     let mut html = template.to_string();
@@ -25,7 +25,7 @@ pub fn render(
         (TITLE_MARKER, escape(page.title)),
         (DESCRIPTION_MARKER, escape(page.description)),
         (PAGE_MARKER, page_text(page)),
-        (DIRECTORY_MARKER, member_list(directory, messages)),
+        (DIRECTORY_MARKER, member_list(directory, locale)),
     ];
     for (marker, content) in parts {
         if html.contains(marker) {
@@ -63,19 +63,24 @@ pub fn page_text(page: &PageText) -> String {
 /// The whole directory as the app first shows it: the same markup the app renders, so it can
 /// take over without anything moving. Controls are inert (`disabled`) until the app starts;
 /// without WebAssembly they stay inert and the full list stays readable.
-pub fn member_list(directory: &Directory, messages: &Messages) -> String {
+pub fn member_list(directory: &Directory, locale: &Locale) -> String {
     let prefix = "md0";
     let mut html = String::from("<div class=\"directory\"><div class=\"directory__controls\">");
     html.push_str(&format!(
         "<fieldset class=\"region-filter\" disabled><legend class=\"region-filter__legend\">{}</legend>\
          <div class=\"region-filter__options\">",
-        escape(messages.region_legend)
+        escape(locale.text("region-legend"))
     ));
-    let choices = std::iter::once(("all", messages.all_regions, directory.len())).chain(
+    let choices = std::iter::once((
+        "all",
+        locale.text("all-regions").to_string(),
+        directory.len(),
+    ))
+    .chain(
         directory
             .regions()
             .into_iter()
-            .map(|(r, n)| (r.slug(), messages.region(r), n)),
+            .map(|(r, n)| (r.slug(), locale.region(r), n)),
     );
     for (slug, label, count) in choices {
         let checked = if slug == "all" { " checked" } else { "" };
@@ -83,21 +88,21 @@ pub fn member_list(directory: &Directory, messages: &Messages) -> String {
             "<label class=\"chip\"><input class=\"chip__input\" type=\"radio\" name=\"{prefix}-region\" \
              value=\"{slug}\"{checked}><span class=\"chip__face\"><span class=\"chip__name\">{}</span> \
              <span class=\"chip__count\">{count}</span></span></label>",
-            escape(label)
+            escape(&label)
         ));
     }
     html.push_str(&format!(
         "</div></fieldset><div class=\"search\"><label class=\"search__label\" for=\"{prefix}-search\">{}</label>\
          <p class=\"search__hint\" id=\"{prefix}-search-hint\">{}</p><input class=\"search__input\" \
          type=\"search\" id=\"{prefix}-search\" aria-describedby=\"{prefix}-search-hint\" disabled></div></div>",
-        escape(messages.search_label),
-        escape(messages.search_hint)
+        escape(locale.text("search-label")),
+        escape(locale.text("search-hint"))
     ));
     html.push_str(&format!(
         "<p class=\"directory__status\" role=\"status\">{}</p><div class=\"directory__body\">\
          <ul class=\"member-list\" aria-label=\"{}\">",
-        escape(&messages.shown(directory.len(), directory.len())),
-        escape(messages.list_label),
+        escape(&locale.shown(directory.len(), directory.len())),
+        escape(locale.text("list-label")),
     ));
     for member in directory.members() {
         html.push_str(&member_item(member));
@@ -138,7 +143,8 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{messages, page_text};
+    use crate::i18n::Locale;
+    use crate::page_text;
 
     fn directory() -> Directory {
         Directory::parse(
@@ -152,14 +158,14 @@ mod tests {
 
     #[test]
     fn escapes_markup_in_member_names() {
-        let html = member_list(&directory(), &messages::ENGLISH);
+        let html = member_list(&directory(), Locale::english());
         assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
         assert!(!html.contains("<b>"));
     }
 
     #[test]
     fn lists_every_member_with_its_code_and_area() {
-        let html = member_list(&directory(), &messages::ENGLISH);
+        let html = member_list(&directory(), Locale::english());
         assert!(html.contains("data-code=\"KE\""));
         assert!(html.contains("Eastern Africa"));
         assert!(html.contains("2 of 2 members"));
@@ -167,7 +173,7 @@ mod tests {
 
     #[test]
     fn renders_inert_controls_with_counts_for_the_regions_present() {
-        let html = member_list(&directory(), &messages::ENGLISH);
+        let html = member_list(&directory(), Locale::english());
         assert!(html.contains("<fieldset class=\"region-filter\" disabled>"));
         assert!(html.contains("value=\"africa\"><span class=\"chip__face\"><span class=\"chip__name\">Africa</span> <span class=\"chip__count\">1</span>"));
         assert!(
@@ -186,7 +192,7 @@ mod tests {
         let html = render(
             template,
             &page_text::ENGLISH,
-            &messages::ENGLISH,
+            Locale::english(),
             &directory(),
         )
         .unwrap();
@@ -200,7 +206,7 @@ mod tests {
         assert!(render(
             "<p>hi</p>",
             &page_text::ENGLISH,
-            &messages::ENGLISH,
+            Locale::english(),
             &directory()
         )
         .is_err());

@@ -1,21 +1,21 @@
 use leptos::prelude::*;
 
 use crate::directory::LoadError;
-use crate::messages::Messages;
+use crate::i18n::Locale;
 
 /// The load failure, in plain words, with a way to try again.
 #[component]
 pub fn LoadErrorAlert(
-    messages: &'static Messages,
+    locale: &'static Locale,
     error: LoadError,
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     view! {
         <div class="alert" role="alert">
-            <h3 class="alert__title">{messages.load_failed_title}</h3>
-            <p class="alert__message">{messages.load_error(&error)}</p>
+            <h3 class="alert__title">{locale.text("load-failed-title")}</h3>
+            <p class="alert__message">{locale.load_error(&error)}</p>
             <button type="button" class="button" on:click=move |_| on_retry()>
-                {messages.retry}
+                {locale.text("retry")}
             </button>
         </div>
     }

@@ -25,7 +25,7 @@ enum LoadState {
 /// One complete directory: filters, live status and the list, with its own data and query.
 #[component]
 pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> impl IntoView {
-    let messages = settings.messages;
+    let locale = settings.locale;
     let initial = settings.initial.clone();
     let controls_shown = settings.controls;
     let region = RwSignal::new(initial.region);
@@ -84,9 +84,9 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
 
     let shown = RwSignal::new(0usize);
     let status = move || match &*state.read() {
-        LoadState::Loading => messages.loading.to_string(),
+        LoadState::Loading => locale.text("loading").to_string(),
         LoadState::Failed(_) => String::new(),
-        LoadState::Ready(directory) => messages.shown(shown.get(), directory.len()),
+        LoadState::Ready(directory) => locale.shown(shown.get(), directory.len()),
     };
 
     let clear = move || {
@@ -112,14 +112,14 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
             <div class="directory__controls">
                 {controls_shown.shows_regions().then(|| view! {
                     <RegionFilter
-                        messages
+                        locale
                         regions=directory.regions()
                         total=directory.len()
                         selected=region
                         name=format!("{prefix}-region")
                     />
                 })}
-                <SearchBox messages text id=format!("{prefix}-search") node_ref=search_ref />
+                <SearchBox locale text id=format!("{prefix}-search") node_ref=search_ref />
             </div>
         }),
         _ => None,
@@ -130,13 +130,13 @@ pub fn MemberDirectory(settings: Settings, on_ready: impl Fn() + 'static) -> imp
         }
         LoadState::Failed(error) => {
             let retry = retry.clone();
-            view! { <LoadErrorAlert messages error on_retry=move || retry() /> }.into_any()
+            view! { <LoadErrorAlert locale error on_retry=move || retry() /> }.into_any()
         }
         LoadState::Ready(directory) => {
             let skipped = directory.skipped();
             view! {
-                {(skipped > 0).then(|| view! { <p class="directory__note">{messages.skipped(skipped)}</p> })}
-                <MemberList messages directory query shown on_clear=clear />
+                {(skipped > 0).then(|| view! { <p class="directory__note">{locale.skipped(skipped)}</p> })}
+                <MemberList locale directory query shown on_clear=clear />
             }
             .into_any()
         }

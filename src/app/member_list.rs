@@ -3,14 +3,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::directory::{Directory, Member, Query};
-use crate::messages::Messages;
+use crate::i18n::Locale;
 
 /// The members, each shown or hidden by the query. Items are rendered once per data load and
 /// only their `hidden` flag changes with the filter, so a filter change touches only the
 /// members whose visibility actually changes.
 #[component]
 pub fn MemberList(
-    messages: &'static Messages,
+    locale: &'static Locale,
     directory: Arc<Directory>,
     query: Memo<Query>,
     /// Receives how many members the query lets through.
@@ -54,13 +54,13 @@ pub fn MemberList(
 
     let empty = move || shown.get() == 0;
     view! {
-        <ul class="member-list" aria-label=messages.list_label hidden=empty>{items}</ul>
+        <ul class="member-list" aria-label=locale.text("list-label") hidden=empty>{items}</ul>
         <Show when=empty>
             <div class="directory__empty">
-                <p>{move || query.with(|q| messages.no_match(&q.text, q.region))}</p>
+                <p>{move || query.with(|q| locale.no_match(&q.text, q.region))}</p>
                 <Show when=move || query.with(|q| !q.is_everything())>
                     <button type="button" class="button button--secondary" on:click=move |_| on_clear()>
-                        {messages.clear_filters}
+                        {locale.text("clear-filters")}
                     </button>
                 </Show>
             </div>

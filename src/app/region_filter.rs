@@ -1,22 +1,22 @@
 use leptos::prelude::*;
 
 use crate::directory::Region;
-use crate::messages::Messages;
+use crate::i18n::Locale;
 
 /// "All" plus one radio button per region in the data, each with its member count.
 #[component]
 pub fn RegionFilter(
-    messages: &'static Messages,
+    locale: &'static Locale,
     regions: Vec<(Region, usize)>,
     total: usize,
     selected: RwSignal<Option<Region>>,
     /// The radio group's name, unique per directory on the page.
     name: String,
 ) -> impl IntoView {
-    let choices = std::iter::once((None, messages.all_regions, total)).chain(
+    let choices = std::iter::once((None, locale.text("all-regions").to_string(), total)).chain(
         regions
             .into_iter()
-            .map(|(region, count)| (Some(region), messages.region(region), count)),
+            .map(|(region, count)| (Some(region), locale.region(region), count)),
     );
     let options = choices
         .map(|(region, label, count)| {
@@ -42,7 +42,7 @@ pub fn RegionFilter(
         .collect_view();
     view! {
         <fieldset class="region-filter">
-            <legend class="region-filter__legend">{messages.region_legend}</legend>
+            <legend class="region-filter__legend">{locale.text("region-legend")}</legend>
             <div class="region-filter__options">{options}</div>
         </fieldset>
     }

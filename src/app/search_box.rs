@@ -1,12 +1,12 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::messages::Messages;
+use crate::i18n::Locale;
 
 /// The name search, labelled and hinted, bound to the query text.
 #[component]
 pub fn SearchBox(
-    messages: &'static Messages,
+    locale: &'static Locale,
     text: RwSignal<String>,
     /// The input's id, unique per directory on the page.
     id: String,
@@ -15,8 +15,8 @@ pub fn SearchBox(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="search">
-            <label class="search__label" for=id.clone()>{messages.search_label}</label>
-            <p class="search__hint" id=hint_id.clone()>{messages.search_hint}</p>
+            <label class="search__label" for=id.clone()>{locale.text("search-label")}</label>
+            <p class="search__hint" id=hint_id.clone()>{locale.text("search-hint")}</p>
             <input
                 class="search__input"
                 type="search"

@@ -1,6 +1,6 @@
 use crate::directory::Query;
 use crate::embed::{Controls, EmbedOptions};
-use crate::messages::{self, Messages};
+use crate::i18n::Locale;
 
 use super::url_state;
 
@@ -27,7 +27,7 @@ pub struct Settings {
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: String,
     /// The interface strings.
-    pub messages: &'static Messages,
+    pub locale: &'static Locale,
 }
 
 impl Settings {
@@ -74,7 +74,7 @@ impl Settings {
             controls: options.controls,
             initial: options.query,
             id_prefix: format!("md{index}"),
-            messages: &messages::ENGLISH,
+            locale: Locale::english(),
         }
     }
 }

@@ -12,8 +12,9 @@ use std::{env, fs, process::ExitCode};
 
 use member_directory::assets::Assets;
 use member_directory::directory::Directory;
+use member_directory::i18n::Locale;
+use member_directory::page_text;
 use member_directory::static_page::{self, escape};
-use member_directory::{messages, page_text};
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -49,7 +50,7 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
             directory.skipped()
         ));
     }
-    let (page, strings) = (&page_text::ENGLISH, &messages::ENGLISH);
+    let (page, strings) = (&page_text::ENGLISH, Locale::english());
 
     let index_path = staging.join("index.html");
     let index = static_page::render(&read(&index_path)?, page, strings, &directory)?;

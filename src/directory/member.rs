@@ -38,6 +38,19 @@ impl Member {
         }
     }
 
+    /// The member under its name in another language; search still finds it by its English
+    /// name and aliases.
+    pub fn renamed(&self, name: &str) -> Member {
+        let mut search_keys = vec![fold(name)];
+        search_keys.extend(self.search_keys.iter().cloned());
+        Member {
+            name: name.to_string(),
+            sort_key: fold(name),
+            search_keys,
+            ..self.clone()
+        }
+    }
+
     /// The folded sort name that orders the list.
     pub fn sort_key(&self) -> &str {
         &self.sort_key

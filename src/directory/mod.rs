@@ -1,6 +1,8 @@
 //! The member directory as plain data: decoding, search folding, filtering, counting and the
 //! query that lives in the URL. Nothing here touches the browser, so all of it is tested natively.
 
+use std::cmp::Ordering;
+
 mod decode;
 mod fold;
 mod member;
@@ -31,6 +33,28 @@ impl Directory {
                 .then_with(|| a.code.cmp(&b.code))
         });
         Self { members, skipped }
+    }
+
+    /// The directory in another language: each member named by `name_of` (else as the editors
+    /// wrote it), ordered by `compare` over those names (the browser's collator for that language).
+    pub fn localised(
+        &self,
+        name_of: impl Fn(&Member) -> Option<String>,
+        mut compare: impl FnMut(&str, &str) -> Ordering,
+    ) -> Directory {
+        let mut members: Vec<Member> = self
+            .members
+            .iter()
+            .map(|m| match name_of(m) {
+                Some(name) => m.renamed(&name),
+                None => m.clone(),
+            })
+            .collect();
+        members.sort_by(|a, b| compare(&a.name, &b.name).then_with(|| a.code.cmp(&b.code)));
+        Directory {
+            members,
+            skipped: self.skipped,
+        }
     }
 
     /// All members, in sort-name order.
@@ -71,5 +95,62 @@ impl Directory {
         self.members
             .iter()
             .filter(move |m| query.region_fits(m) && m.matches_folded(&needle))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directory() -> Directory {
+        Directory::parse(
+            r#"{"version":1,"members":[
+                {"name":"Germany","code":"DE","region":"Europe"},
+                {"name":"Egypt","code":"EG","region":"Africa"},
+                {"name":"Albania","code":"AL","region":"Europe"}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    fn names(directory: &Directory) -> Vec<&str> {
+        directory
+            .members()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn localised_directory_uses_local_names_in_local_order() {
+        let french = directory().localised(
+            |m| match m.code.as_str() {
+                "DE" => Some("Allemagne".into()),
+                "EG" => Some("Égypte".into()),
+                _ => None,
+            },
+            |a, b| fold(a).cmp(&fold(b)),
+        );
+        assert_eq!(names(&french), ["Albania", "Allemagne", "Égypte"]);
+    }
+
+    #[test]
+    fn localised_members_are_still_found_by_their_english_names() {
+        let french = directory().localised(
+            |m| (m.code == "DE").then(|| "Allemagne".to_string()),
+            |a, b| a.cmp(b),
+        );
+        let found = |text: &str| {
+            let query = Query {
+                region: None,
+                text: text.into(),
+            };
+            french
+                .filter(&query)
+                .map(|m| m.code.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("allem"), ["DE"]);
+        assert_eq!(found("germ"), ["DE"]);
     }
 }

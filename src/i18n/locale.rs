@@ -1,0 +1,492 @@
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{Language, PluralCategory};
+use crate::directory::{LoadError, Region};
+
+/// The English catalogue, compiled in: the fallback for every key another catalogue lacks.
+const ENGLISH_CATALOGUE: &str = include_str!("../../locales/en.json");
+
+/// Largest language file accepted; the real ones are about 10 kB.
+const MAX_LOCALE_BYTES: usize = 256 * 1024;
+
+/// One language's words: interface strings, and CLDR names of countries and regions.
+#[derive(Debug)]
+pub struct Locale {
+    language: Language,
+    messages: HashMap<String, Message>,
+    countries: HashMap<String, String>,
+    regions: HashMap<String, String>,
+}
+
+/// One catalogue entry: a plain string, or one string per plural category.
+#[derive(Debug, Clone, PartialEq)]
+enum Message {
+    Text(String),
+    Plural(Vec<(PluralCategory, String)>),
+}
+
+/// Why a language file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocaleError {
+    TooLarge,
+    NotJson,
+    WrongLanguage,
+}
+
+impl fmt::Display for LocaleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LocaleError::TooLarge => "language file too large",
+            LocaleError::NotJson => "language file is not valid JSON of the expected shape",
+            LocaleError::WrongLanguage => "language file is for another language",
+        })
+    }
+}
+
+/// The shape of `public/i18n/<lang>.json`, written by `scripts/gen-i18n.mjs`.
+#[derive(Deserialize)]
+struct LocaleFile {
+    lang: String,
+    #[serde(default)]
+    messages: serde_json::Map<String, Value>,
+    #[serde(default)]
+    countries: HashMap<String, String>,
+    #[serde(default)]
+    regions: HashMap<String, String>,
+}
+
+impl Locale {
+    /// English: the compiled-in catalogue, with the editors' own names for members and regions.
+    pub fn english() -> &'static Locale {
+        static ENGLISH: OnceLock<Locale> = OnceLock::new();
+        ENGLISH.get_or_init(|| {
+            Locale::from_catalogue(Language::English, ENGLISH_CATALOGUE)
+                .expect("locales/en.json is valid (checked by tests)")
+        })
+    }
+
+    /// A locale with only interface strings, from a `locales/<lang>.json` catalogue.
+    pub fn from_catalogue(language: Language, catalogue: &str) -> Result<Locale, LocaleError> {
+        let map: serde_json::Map<String, Value> =
+            serde_json::from_str(catalogue).map_err(|_| LocaleError::NotJson)?;
+        Ok(Locale {
+            language,
+            messages: messages_from(map),
+            countries: HashMap::new(),
+            regions: HashMap::new(),
+        })
+    }
+
+    /// Reads a generated `public/i18n/<lang>.json` file for `language`.
+    pub fn parse(language: Language, body: &str) -> Result<Locale, LocaleError> {
+        if body.len() > MAX_LOCALE_BYTES {
+            return Err(LocaleError::TooLarge);
+        }
+        let file: LocaleFile = serde_json::from_str(body).map_err(|_| LocaleError::NotJson)?;
+        if Language::from_tag(&file.lang) != Some(language) {
+            return Err(LocaleError::WrongLanguage);
+        }
+        Ok(Locale {
+            language,
+            messages: messages_from(file.messages),
+            countries: file.countries,
+            regions: file.regions,
+        })
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Keys the English catalogue has and this one lacks (they fall back to English).
+    pub fn missing_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Locale::english()
+            .messages
+            .keys()
+            .filter(|key| !self.messages.contains_key(*key))
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// Plural categories this language needs that the entry `key` lacks (empty for plain text).
+    pub fn missing_plural_forms(&self, key: &str) -> Vec<PluralCategory> {
+        match self.messages.get(key) {
+            Some(Message::Plural(forms)) => PluralCategory::required(self.language)
+                .iter()
+                .copied()
+                .filter(|c| !forms.iter().any(|(f, _)| f == c))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The `{placeholders}` the entry `key` uses, in every form, sorted and deduplicated.
+    pub fn placeholders(&self, key: &str) -> Vec<String> {
+        let texts: Vec<&str> = match self.messages.get(key) {
+            Some(Message::Text(text)) => vec![text],
+            Some(Message::Plural(forms)) => forms.iter().map(|(_, t)| t.as_str()).collect(),
+            None => Vec::new(),
+        };
+        let mut names: Vec<String> = texts
+            .iter()
+            .flat_map(|text| {
+                text.split('{')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The CLDR name of the country with ISO code `code`, if this locale has one.
+    pub fn country(&self, code: &str) -> Option<&str> {
+        self.countries.get(code).map(String::as_str)
+    }
+
+    /// The region's display name in this language.
+    pub fn region(&self, region: Region) -> String {
+        match region.m49() {
+            Some(m49) => self
+                .regions
+                .get(m49)
+                .cloned()
+                .unwrap_or_else(|| region.english_name().to_string()),
+            None => self.text("region-other").to_string(),
+        }
+    }
+
+    /// The entry `key` in this language, else in English.
+    fn lookup(&self, key: &str) -> Option<(Language, &Message)> {
+        self.messages
+            .get(key)
+            .map(|m| (self.language, m))
+            .or_else(|| {
+                Locale::english()
+                    .messages
+                    .get(key)
+                    .map(|m| (Language::English, m))
+            })
+    }
+
+    /// A plain string; a key no catalogue has shows as itself rather than as nothing.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        match self.lookup(key) {
+            Some((_, Message::Text(text))) => text,
+            Some((language, Message::Plural(forms))) => pick(language, forms, 1),
+            None => key,
+        }
+    }
+
+    /// A string with `{name}` placeholders filled in.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.text(key), args)
+    }
+
+    /// A plural string, its form chosen by `n` under the rules of the catalogue that has it.
+    pub fn plural(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+        match self.lookup(key) {
+            Some((language, Message::Plural(forms))) => fill(pick(language, forms, n), args),
+            _ => self.format(key, args),
+        }
+    }
+
+    /// The live status line: how many members are shown out of how many.
+    pub fn shown(&self, shown: usize, total: usize) -> String {
+        let (shown, total_text) = (shown.to_string(), total.to_string());
+        self.plural("shown", total, &[("shown", &shown), ("total", &total_text)])
+    }
+
+    /// The empty-result message.
+    pub fn no_match(&self, text: &str, region: Option<Region>) -> String {
+        let text = text.trim();
+        let region = region.map(|r| self.region(r));
+        match (text.is_empty(), region) {
+            (true, Some(region)) => self.format("no-members-in-region", &[("region", &region)]),
+            (true, None) => self.text("no-members").to_string(),
+            (false, Some(region)) => {
+                self.format("no-match-in-region", &[("region", &region), ("text", text)])
+            }
+            (false, None) => self.format("no-match", &[("text", text)]),
+        }
+    }
+
+    /// The note shown when some entries of the data could not be displayed.
+    pub fn skipped(&self, count: usize) -> String {
+        self.plural("skipped", count, &[("count", &count.to_string())])
+    }
+
+    /// The map's text alternative: "Map: 103 member governments. Africa: 21, …".
+    pub fn map_summary(&self, total: usize, regions: &[(Region, usize)]) -> String {
+        let mut summary = self.plural("map-summary", total, &[("count", &total.to_string())]);
+        let parts: Vec<String> = regions
+            .iter()
+            .map(|&(region, count)| {
+                self.format(
+                    "map-summary-region",
+                    &[
+                        ("region", &self.region(region)),
+                        ("count", &count.to_string()),
+                    ],
+                )
+            })
+            .collect();
+        if !parts.is_empty() {
+            summary.push_str(if self.language == Language::Chinese {
+                "。"
+            } else {
+                ". "
+            });
+            summary.push_str(&parts.join(if self.language == Language::Chinese {
+                "，"
+            } else if self.language == Language::Arabic {
+                "، "
+            } else {
+                ", "
+            }));
+            summary.push_str(if self.language == Language::Chinese {
+                "。"
+            } else {
+                "."
+            });
+        }
+        summary
+    }
+
+    /// What went wrong, in words a visitor understands.
+    pub fn load_error(&self, error: &LoadError) -> String {
+        let key = match error {
+            LoadError::Network => "error-network",
+            LoadError::TimedOut => "error-timed-out",
+            LoadError::Http(404) => "error-not-found",
+            LoadError::Http(429) => "error-too-many-requests",
+            LoadError::Http(status) if *status >= 500 => "error-server",
+            LoadError::Http(_) => "error-refused",
+            LoadError::TooLarge => "error-too-large",
+            LoadError::Empty => "error-empty",
+            LoadError::NotJson => "error-not-json",
+            LoadError::NotMemberList => "error-not-member-list",
+        };
+        let status = match error {
+            LoadError::Http(status) => status.to_string(),
+            _ => String::new(),
+        };
+        self.format(key, &[("status", &status)])
+    }
+}
+
+fn messages_from(map: serde_json::Map<String, Value>) -> HashMap<String, Message> {
+    map.into_iter()
+        .filter_map(|(key, value)| {
+            let message = match value {
+                Value::String(text) => Message::Text(text),
+                Value::Object(forms) => Message::Plural(
+                    forms
+                        .into_iter()
+                        .filter_map(|(name, text)| {
+                            let category = [
+                                PluralCategory::Zero,
+                                PluralCategory::One,
+                                PluralCategory::Two,
+                                PluralCategory::Few,
+                                PluralCategory::Many,
+                                PluralCategory::Other,
+                            ]
+                            .into_iter()
+                            .find(|c| c.name() == name)?;
+                            Some((category, text.as_str()?.to_string()))
+                        })
+                        .collect(),
+                ),
+                _ => return None,
+            };
+            Some((key, message))
+        })
+        .collect()
+}
+
+/// The form for `n`, else `other`, else any form at all.
+fn pick(language: Language, forms: &[(PluralCategory, String)], n: usize) -> &str {
+    let wanted = PluralCategory::of(language, n);
+    forms
+        .iter()
+        .find(|(c, _)| *c == wanted)
+        .or_else(|| forms.iter().find(|(c, _)| *c == PluralCategory::Other))
+        .or(forms.first())
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_default()
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(key, _)| *key == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> &'static Locale {
+        Locale::english()
+    }
+
+    #[test]
+    fn status_line_counts_shown_members() {
+        assert_eq!(english().shown(21, 103), "21 of 103 members");
+        assert_eq!(english().shown(103, 103), "103 of 103 members");
+        assert_eq!(english().shown(1, 1), "1 of 1 member");
+        assert_eq!(english().shown(0, 103), "0 of 103 members");
+    }
+
+    #[test]
+    fn every_load_error_has_a_sentence() {
+        for error in [
+            LoadError::Network,
+            LoadError::TimedOut,
+            LoadError::Http(404),
+            LoadError::Http(418),
+            LoadError::Http(503),
+            LoadError::TooLarge,
+            LoadError::Empty,
+            LoadError::NotJson,
+            LoadError::NotMemberList,
+        ] {
+            let text = english().load_error(&error);
+            assert!(text.ends_with('.'), "{error:?}: {text}");
+            assert!(!text.contains('{'), "{error:?}: {text}");
+        }
+        assert!(english().load_error(&LoadError::Http(503)).contains("503"));
+    }
+
+    #[test]
+    fn names_each_region() {
+        assert_eq!(english().region(Region::Oceania), "Oceania");
+        assert_eq!(english().region(Region::Other), "Other");
+    }
+
+    #[test]
+    fn empty_results_say_what_was_looked_for() {
+        assert_eq!(
+            english().no_match(" uni ", Some(Region::Asia)),
+            "No members in Asia match “uni”."
+        );
+        assert_eq!(
+            english().no_match("", None),
+            "There are no members to show."
+        );
+    }
+
+    #[test]
+    fn summarises_the_map_by_region() {
+        assert_eq!(
+            english().map_summary(24, &[(Region::Africa, 21), (Region::Oceania, 3)]),
+            "Map: 24 member governments. Africa: 21, Oceania: 3."
+        );
+    }
+
+    #[test]
+    fn english_has_every_key_the_views_use() {
+        let english = english();
+        for key in [
+            "language-label",
+            "region-legend",
+            "all-regions",
+            "search-label",
+            "search-hint",
+            "loading",
+            "retry",
+            "clear-filters",
+            "list-label",
+            "load-failed-title",
+            "map-title",
+            "map-hint",
+            "map-failed",
+            "map-show",
+            "map-hide",
+            "map-credit",
+        ] {
+            assert_ne!(english.text(key), key, "English lacks {key}");
+        }
+    }
+
+    #[test]
+    fn missing_keys_fall_back_to_english_with_english_plural_rules() {
+        let french = Locale::from_catalogue(Language::French, r#"{"retry": "Réessayer"}"#).unwrap();
+        assert_eq!(french.text("retry"), "Réessayer");
+        assert_eq!(french.text("clear-filters"), "Clear filters");
+        // French would call 0 singular; the English fallback must not.
+        assert_eq!(french.shown(0, 0), "0 of 0 members");
+        assert!(french.missing_keys().contains(&"clear-filters"));
+    }
+
+    #[test]
+    fn chooses_the_plural_form_by_the_languages_rule() {
+        let russian = Locale::from_catalogue(
+            Language::Russian,
+            r#"{"skipped": {"one": "{count} запись", "few": "{count} записи", "many": "{count} записей", "other": "{count} записи"}}"#,
+        )
+        .unwrap();
+        assert_eq!(russian.skipped(1), "1 запись");
+        assert_eq!(russian.skipped(3), "3 записи");
+        assert_eq!(russian.skipped(11), "11 записей");
+        assert_eq!(russian.skipped(21), "21 запись");
+    }
+
+    #[test]
+    fn reads_a_generated_language_file() {
+        let body = r#"{"lang":"fr","dir":"ltr","messages":{"retry":"Réessayer"},
+            "countries":{"DE":"Allemagne","XK":"Kosovo"},"regions":{"002":"Afrique"}}"#;
+        let french = Locale::parse(Language::French, body).unwrap();
+        assert_eq!(french.country("DE"), Some("Allemagne"));
+        assert_eq!(french.region(Region::Africa), "Afrique");
+        assert_eq!(french.region(Region::Asia), "Asia");
+        assert_eq!(
+            Locale::parse(Language::Russian, body).unwrap_err(),
+            LocaleError::WrongLanguage
+        );
+        assert_eq!(
+            Locale::parse(Language::French, "<html>").unwrap_err(),
+            LocaleError::NotJson
+        );
+    }
+
+    #[test]
+    fn placeholders_without_values_stay_visible() {
+        assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
+        assert_eq!(fill("broken {", &[]), "broken {");
+        assert_eq!(fill("", &[]), "");
+    }
+}
