@@ -3,6 +3,7 @@
 //! deployment allows it) another data source.
 
 use crate::directory::Query;
+use crate::i18n::Language;
 
 /// Which filter controls a directory shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,10 +43,14 @@ pub struct EmbedOptions {
     pub controls: Controls,
     /// Another data source, present only when the allow-list lets it through.
     pub data_url: Option<String>,
+    /// The interface language asked for (`lang=fr`), if it is one on offer.
+    pub language: Option<Language>,
+    /// Whether to show the world map (`map=1` / `map=0`), if asked.
+    pub map: Option<bool>,
 }
 
 impl EmbedOptions {
-    /// Reads `region`, `q`, `controls` and `data` from decoded pairs. `data` is kept only when
+    /// Reads `region`, `q`, `controls`, `lang`, `map` and `data` from decoded pairs. `data` is kept only when
     /// it is on `allowed_sources`, so nobody can make the alliance's own domain show a forged list.
     pub fn from_params<K, V>(
         params: impl IntoIterator<Item = (K, V)>,
@@ -73,7 +78,18 @@ impl EmbedOptions {
             data_url: value("data")
                 .filter(|url| is_allowed_source(url, allowed_sources))
                 .map(str::to_string),
+            language: value("lang").and_then(Language::from_tag),
+            map: value("map").and_then(switch),
         }
+    }
+}
+
+/// Reads an on/off parameter: `1`, `true`, `on`, `yes` or empty (a bare `data-map`) mean on.
+fn switch(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "1" | "true" | "on" | "yes" => Some(true),
+        "0" | "false" | "off" | "no" => Some(false),
+        _ => None,
     }
 }
 
@@ -111,6 +127,26 @@ mod tests {
         assert_eq!(options.query.text, "ken");
         assert_eq!(options.controls, Controls::Search);
         assert_eq!(options.data_url, None);
+    }
+
+    #[test]
+    fn reads_the_language_and_the_map_switch() {
+        let options = EmbedOptions::from_params([("lang", "fr-CA"), ("map", "1")], ALLOWED);
+        assert_eq!(options.language, Some(Language::French));
+        assert_eq!(options.map, Some(true));
+        let options = EmbedOptions::from_params([("lang", "klingon"), ("map", "off")], ALLOWED);
+        assert_eq!(options.language, None);
+        assert_eq!(options.map, Some(false));
+        let options = EmbedOptions::from_params([("map", "")], ALLOWED);
+        assert_eq!(
+            options.map,
+            Some(true),
+            "a bare data-map attribute turns it on"
+        );
+        assert_eq!(
+            EmbedOptions::from_params([("map", "maybe")], ALLOWED).map,
+            None
+        );
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub fn render(
         (TITLE_MARKER, escape(page.title)),
         (DESCRIPTION_MARKER, escape(page.description)),
         (PAGE_MARKER, page_text(page)),
-        (DIRECTORY_MARKER, member_list(directory, locale)),
+        (
+            DIRECTORY_MARKER,
+            member_list(directory, locale, template.contains("data-map")),
+        ),
     ];
     for (marker, content) in parts {
         if html.contains(marker) {
@@ -63,9 +66,14 @@ pub fn page_text(page: &PageText) -> String {
 /// The whole directory as the app first shows it: the same markup the app renders, so it can
 /// take over without anything moving. Controls are inert (`disabled`) until the app starts;
 /// without WebAssembly they stay inert and the full list stays readable.
-pub fn member_list(directory: &Directory, locale: &Locale) -> String {
+/// With `with_map`, also the map's frame, sized as the map will be, for the app to fill in.
+pub fn member_list(directory: &Directory, locale: &Locale, with_map: bool) -> String {
     let prefix = "md0";
-    let mut html = String::from("<div class=\"directory\"><div class=\"directory__controls\">");
+    let mut html = String::from(if with_map {
+        "<div class=\"directory directory--map\"><div class=\"directory__controls\">"
+    } else {
+        "<div class=\"directory\"><div class=\"directory__controls\">"
+    });
     html.push_str(&format!(
         "<fieldset class=\"region-filter\" disabled><legend class=\"region-filter__legend\">{}</legend>\
          <div class=\"region-filter__options\">",
@@ -83,10 +91,19 @@ pub fn member_list(directory: &Directory, locale: &Locale) -> String {
             .map(|(r, n)| (r.slug(), locale.region(r), n)),
     );
     for (slug, label, count) in choices {
-        let checked = if slug == "all" { " checked" } else { "" };
+        let (checked, swatch) = if slug == "all" {
+            (" checked", String::new())
+        } else {
+            (
+                "",
+                format!(
+                    "<span class=\"swatch\" data-region=\"{slug}\" aria-hidden=\"true\"></span>"
+                ),
+            )
+        };
         html.push_str(&format!(
             "<label class=\"chip\"><input class=\"chip__input\" type=\"radio\" name=\"{prefix}-region\" \
-             value=\"{slug}\"{checked}><span class=\"chip__face\"><span class=\"chip__name\">{}</span> \
+             value=\"{slug}\"{checked}><span class=\"chip__face\">{swatch}<span class=\"chip__name\">{}</span> \
              <span class=\"chip__count\">{count}</span></span></label>",
             escape(&label)
         ));
@@ -98,6 +115,9 @@ pub fn member_list(directory: &Directory, locale: &Locale) -> String {
         escape(locale.text("search-label")),
         escape(locale.text("search-hint"))
     ));
+    if with_map {
+        html.push_str(&map_frame(locale));
+    }
     html.push_str(&format!(
         "<p class=\"directory__status\" role=\"status\">{}</p><div class=\"directory__body\">\
          <ul class=\"member-list\" aria-label=\"{}\">",
@@ -109,6 +129,20 @@ pub fn member_list(directory: &Directory, locale: &Locale) -> String {
     }
     html.push_str("</ul></div></div>");
     html
+}
+
+/// The map's figure before the map arrives: the app's `WorldMap` renders the same markup.
+fn map_frame(locale: &Locale) -> String {
+    format!(
+        "<figure class=\"world-map\" data-state=\"loading\"><div class=\"world-map__canvas\"></div>\
+         <p class=\"world-map__name\" aria-hidden=\"true\" hidden></p>\
+         <figcaption class=\"world-map__caption\"><span class=\"world-map__title\">{}</span> \
+         <span class=\"world-map__hint\">{}</span> <span class=\"world-map__credit\">{}</span>\
+         </figcaption></figure>",
+        escape(locale.text("map-title")),
+        escape(locale.text("map-hint")),
+        escape(locale.text("map-credit")),
+    )
 }
 
 fn member_item(member: &Member) -> String {
@@ -158,14 +192,14 @@ mod tests {
 
     #[test]
     fn escapes_markup_in_member_names() {
-        let html = member_list(&directory(), Locale::english());
+        let html = member_list(&directory(), Locale::english(), false);
         assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
         assert!(!html.contains("<b>"));
     }
 
     #[test]
     fn lists_every_member_with_its_code_and_area() {
-        let html = member_list(&directory(), Locale::english());
+        let html = member_list(&directory(), Locale::english(), false);
         assert!(html.contains("data-code=\"KE\""));
         assert!(html.contains("Eastern Africa"));
         assert!(html.contains("2 of 2 members"));
@@ -173,9 +207,9 @@ mod tests {
 
     #[test]
     fn renders_inert_controls_with_counts_for_the_regions_present() {
-        let html = member_list(&directory(), Locale::english());
+        let html = member_list(&directory(), Locale::english(), false);
         assert!(html.contains("<fieldset class=\"region-filter\" disabled>"));
-        assert!(html.contains("value=\"africa\"><span class=\"chip__face\"><span class=\"chip__name\">Africa</span> <span class=\"chip__count\">1</span>"));
+        assert!(html.contains("value=\"africa\"><span class=\"chip__face\"><span class=\"swatch\" data-region=\"africa\" aria-hidden=\"true\"></span><span class=\"chip__name\">Africa</span> <span class=\"chip__count\">1</span>"));
         assert!(
             !html.contains("value=\"asia\""),
             "no control for a region without members"
@@ -183,6 +217,16 @@ mod tests {
         assert!(html.contains(
             "type=\"search\" id=\"md0-search\" aria-describedby=\"md0-search-hint\" disabled"
         ));
+    }
+
+    #[test]
+    fn reserves_the_maps_frame_when_the_page_shows_a_map() {
+        let with_map = member_list(&directory(), Locale::english(), true);
+        assert!(with_map.starts_with("<div class=\"directory directory--map\">"));
+        assert!(with_map.contains("<figure class=\"world-map\" data-state=\"loading\">"));
+        assert!(with_map.contains("Natural Earth"));
+        let without = member_list(&directory(), Locale::english(), false);
+        assert!(!without.contains("world-map"));
     }
 
     #[test]

@@ -130,3 +130,28 @@ async fn sleep(delay: Duration) {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Fetches a small same-origin text asset (a language file, the map) with a timeout and a size
+/// cap. Any failure is `None`: these assets improve the page but the page works without them.
+pub async fn fetch_text(url: &str, max_bytes: usize) -> Option<String> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let timer = set_timeout_with_handle(move || controller.abort(), TIMEOUT).ok();
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let body = response.text().await.ok()?;
+        (body.len() <= max_bytes).then_some(body)
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}

@@ -4,6 +4,7 @@
 //! settings, data, query and reactive owner, so several can live on one page.
 
 mod fetch;
+mod language;
 mod load_error;
 mod member_directory;
 mod member_list;
@@ -11,6 +12,7 @@ mod region_filter;
 mod search_box;
 mod settings;
 mod url_state;
+mod world_map;
 
 use std::cell::Cell;
 
@@ -69,6 +71,10 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
         n.get() - 1
     });
     let settings = Settings::from_element(&placeholder, index);
+    if settings.map_src.is_some() {
+        root.set_class_name("directory directory--map");
+    }
+    let view_root = root.clone();
     let swap_in = {
         let root = root.clone();
         move || {
@@ -80,7 +86,7 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
     };
     leptos::mount::mount_to(
         root,
-        move || view! { <MemberDirectory settings on_ready=swap_in /> },
+        move || view! { <MemberDirectory settings root=view_root on_ready=swap_in /> },
     )
     .forget();
 }

@@ -32,6 +32,7 @@ pub fn RegionFilter(
                         on:change=move |_| selected.set(region)
                     />
                     <span class="chip__face">
+                        {region.map(|r| view! { <span class="swatch" data-region=r.slug() aria-hidden="true"></span> })}
                         <span class="chip__name">{label}</span>
                         " "
                         <span class="chip__count">{count}</span>

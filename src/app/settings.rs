@@ -1,6 +1,6 @@
 use crate::directory::Query;
 use crate::embed::{Controls, EmbedOptions};
-use crate::i18n::Locale;
+use crate::i18n::Language;
 
 use super::url_state;
 
@@ -26,8 +26,12 @@ pub struct Settings {
     pub initial: Query,
     /// Prefix for element ids, unique per instance on the page.
     pub id_prefix: String,
-    /// The interface strings.
-    pub locale: &'static Locale,
+    /// The interface language to start in.
+    pub language: Language,
+    /// Folder of the generated language files (`i18n/`).
+    pub i18n_base: String,
+    /// Where the world map comes from, when the map is shown.
+    pub map_src: Option<String>,
 }
 
 impl Settings {
@@ -47,12 +51,18 @@ impl Settings {
             ("region", "data-region"),
             ("q", "data-q"),
             ("controls", "data-controls"),
+            ("lang", "data-lang"),
         ]
         .into_iter()
         .filter_map(|(key, name)| attr(name).map(|value| (key, value)))
         .collect();
+        if let Some(map) = element.get_attribute("data-map") {
+            params.push(("map", map));
+        }
         if url_state != UrlState::Off {
-            params.extend(url_state::params(&["region", "q", "controls", "data"]));
+            params.extend(url_state::params(&[
+                "region", "q", "controls", "data", "lang", "map",
+            ]));
         }
         // Later pairs (the URL) override earlier ones (the attributes).
         params.reverse();
@@ -74,7 +84,22 @@ impl Settings {
             controls: options.controls,
             initial: options.query,
             id_prefix: format!("md{index}"),
-            locale: Locale::english(),
+            language: options
+                .language
+                .unwrap_or_else(|| Language::negotiate(&browser_languages())),
+            i18n_base: attr("data-i18n").unwrap_or_else(|| "i18n/".to_string()),
+            map_src: options
+                .map
+                .unwrap_or(false)
+                .then(|| attr("data-map-src").unwrap_or_else(|| "map.svg".to_string())),
         }
     }
+}
+
+/// The visitor's preferred languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
 }

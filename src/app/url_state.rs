@@ -1,6 +1,9 @@
 //! Keeps the query in the page's URL (`?region=africa&q=uni`) without adding history entries.
 
+use wasm_bindgen::JsCast;
+
 use crate::directory::Query;
+use crate::i18n::Language;
 
 /// The values of `keys` present in the current page URL's query string.
 pub fn params(keys: &[&'static str]) -> Vec<(&'static str, String)> {
@@ -15,9 +18,10 @@ pub fn params(keys: &[&'static str]) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Replaces the current history entry's URL with one holding `query`, keeping other parameters
-/// and the fragment as they are.
-pub fn write(query: &Query) {
+/// Replaces the current history entry's URL with one holding `query` (and `language`, when the
+/// visitor chose one), keeping other parameters and the fragment as they are. Language links
+/// (`a[data-lang]`) are pointed at the same view in their language.
+pub fn write(query: &Query, language: Option<Language>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -27,10 +31,34 @@ pub fn write(query: &Query) {
     let params = url.search_params();
     params.delete("region");
     params.delete("q");
+    params.delete("lang");
     for (key, value) in query.to_params() {
         params.append(key, &value);
     }
-    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    let search = |language: Option<Language>| {
+        match language {
+            Some(language) => params.set("lang", language.tag()),
+            None => params.delete("lang"),
+        }
+        params.to_string().as_string().unwrap_or_default()
+    };
+    if let Some(document) = window.document() {
+        if let Ok(links) = document.query_selector_all("a[data-lang]") {
+            for index in 0..links.length() {
+                let Some(link) = links
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let target = link
+                    .get_attribute("data-lang")
+                    .and_then(|t| Language::from_tag(&t));
+                let _ = link.set_attribute("href", &format!("?{}", search(target)));
+            }
+        }
+    }
+    url.set_search(&search(language));
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }

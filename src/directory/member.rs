@@ -38,13 +38,14 @@ impl Member {
         }
     }
 
-    /// The member under its name in another language; search still finds it by its English
-    /// name and aliases.
-    pub fn renamed(&self, name: &str) -> Member {
+    /// The member under its name (and area name) in another language; search still finds it by
+    /// its English name and aliases.
+    pub fn renamed(&self, name: &str, area: Option<&str>) -> Member {
         let mut search_keys = vec![fold(name)];
         search_keys.extend(self.search_keys.iter().cloned());
         Member {
             name: name.to_string(),
+            area: area.map(str::to_string).or_else(|| self.area.clone()),
             sort_key: fold(name),
             search_keys,
             ..self.clone()

@@ -35,19 +35,22 @@ impl Directory {
         Self { members, skipped }
     }
 
-    /// The directory in another language: each member named by `name_of` (else as the editors
-    /// wrote it), ordered by `compare` over those names (the browser's collator for that language).
+    /// The directory in another language: each member named by `name_of` and its area by
+    /// `area_of` (else as the editors wrote them), ordered by `compare` over those names (the
+    /// browser's collator for that language).
     pub fn localised(
         &self,
         name_of: impl Fn(&Member) -> Option<String>,
+        area_of: impl Fn(&str) -> Option<String>,
         mut compare: impl FnMut(&str, &str) -> Ordering,
     ) -> Directory {
         let mut members: Vec<Member> = self
             .members
             .iter()
-            .map(|m| match name_of(m) {
-                Some(name) => m.renamed(&name),
-                None => m.clone(),
+            .map(|m| {
+                let area = m.area.as_deref().and_then(&area_of);
+                let name = name_of(m).unwrap_or_else(|| m.name.clone());
+                m.renamed(&name, area.as_deref())
             })
             .collect();
         members.sort_by(|a, b| compare(&a.name, &b.name).then_with(|| a.code.cmp(&b.code)));
@@ -129,6 +132,7 @@ mod tests {
                 "EG" => Some("Égypte".into()),
                 _ => None,
             },
+            |_| None,
             |a, b| fold(a).cmp(&fold(b)),
         );
         assert_eq!(names(&french), ["Albania", "Allemagne", "Égypte"]);
@@ -138,6 +142,7 @@ mod tests {
     fn localised_members_are_still_found_by_their_english_names() {
         let french = directory().localised(
             |m| (m.code == "DE").then(|| "Allemagne".to_string()),
+            |_| None,
             |a, b| a.cmp(b),
         );
         let found = |text: &str| {

@@ -21,6 +21,8 @@ pub struct Locale {
     messages: HashMap<String, Message>,
     countries: HashMap<String, String>,
     regions: HashMap<String, String>,
+    /// Sub-region names, keyed by the UN M49 English name editors write ("Eastern Africa").
+    areas: HashMap<String, String>,
 }
 
 /// One catalogue entry: a plain string, or one string per plural category.
@@ -58,6 +60,8 @@ struct LocaleFile {
     countries: HashMap<String, String>,
     #[serde(default)]
     regions: HashMap<String, String>,
+    #[serde(default)]
+    areas: HashMap<String, String>,
 }
 
 impl Locale {
@@ -79,6 +83,7 @@ impl Locale {
             messages: messages_from(map),
             countries: HashMap::new(),
             regions: HashMap::new(),
+            areas: HashMap::new(),
         })
     }
 
@@ -96,6 +101,7 @@ impl Locale {
             messages: messages_from(file.messages),
             countries: file.countries,
             regions: file.regions,
+            areas: file.areas,
         })
     }
 
@@ -150,6 +156,11 @@ impl Locale {
     /// The CLDR name of the country with ISO code `code`, if this locale has one.
     pub fn country(&self, code: &str) -> Option<&str> {
         self.countries.get(code).map(String::as_str)
+    }
+
+    /// The name of a sub-region (given by its UN M49 English name) in this language, if known.
+    pub fn area(&self, english: &str) -> Option<&str> {
+        self.areas.get(english).map(String::as_str)
     }
 
     /// The region's display name in this language.
@@ -468,11 +479,14 @@ mod tests {
     #[test]
     fn reads_a_generated_language_file() {
         let body = r#"{"lang":"fr","dir":"ltr","messages":{"retry":"Réessayer"},
-            "countries":{"DE":"Allemagne","XK":"Kosovo"},"regions":{"002":"Afrique"}}"#;
+            "countries":{"DE":"Allemagne","XK":"Kosovo"},"regions":{"002":"Afrique"},
+            "areas":{"Eastern Africa":"Afrique orientale"}}"#;
         let french = Locale::parse(Language::French, body).unwrap();
         assert_eq!(french.country("DE"), Some("Allemagne"));
         assert_eq!(french.region(Region::Africa), "Afrique");
         assert_eq!(french.region(Region::Asia), "Asia");
+        assert_eq!(french.area("Eastern Africa"), Some("Afrique orientale"));
+        assert_eq!(french.area("Atlantis"), None);
         assert_eq!(
             Locale::parse(Language::Russian, body).unwrap_err(),
             LocaleError::WrongLanguage

@@ -1,0 +1,136 @@
+//! Getting a language onto the screen: loading its file once per page, collating names the
+//! way readers of that language expect, and marking the document with `lang` and `dir`.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::fetch::fetch_text;
+use crate::directory::Directory;
+use crate::i18n::{Language, Locale};
+
+/// Largest language file accepted (the real ones are about 10 kB).
+const MAX_LOCALE_BYTES: usize = 256 * 1024;
+
+thread_local! {
+    /// Loaded languages by file URL. Locales are immutable and at most six exist, so they are
+    /// kept for the page's lifetime and shared by every directory on it.
+    static LOADED: RefCell<HashMap<String, &'static Locale>> = RefCell::new(HashMap::new());
+}
+
+/// The locale for `language`, loading `<base><tag>.json` the first time. English is compiled
+/// in; a language whose file cannot be loaded falls back to English (and says so in the console).
+pub async fn load_locale(base: &str, language: Language) -> &'static Locale {
+    if language == Language::English {
+        return Locale::english();
+    }
+    let url = format!("{base}{}.json", language.tag());
+    if let Some(locale) = LOADED.with(|l| l.borrow().get(&url).copied()) {
+        return locale;
+    }
+    let parsed = match fetch_text(&url, MAX_LOCALE_BYTES).await {
+        Some(body) => Locale::parse(language, &body).map_err(|e| e.to_string()),
+        None => Err("could not be fetched".to_string()),
+    };
+    match parsed {
+        Ok(locale) => {
+            let locale: &'static Locale = Box::leak(Box::new(locale));
+            LOADED.with(|l| l.borrow_mut().insert(url, locale));
+            locale
+        }
+        Err(why) => {
+            web_sys::console::warn_1(
+                &format!("member directory: {url}: {why}; showing English").into(),
+            );
+            Locale::english()
+        }
+    }
+}
+
+/// The directory as readers of `locale`'s language see it: local names in local order.
+pub fn localise(directory: &Arc<Directory>, locale: &'static Locale) -> Arc<Directory> {
+    if locale.language() == Language::English {
+        return directory.clone();
+    }
+    let compare = collator(locale.language());
+    Arc::new(directory.localised(
+        |member| locale.country(&member.code).map(str::to_string),
+        |area| locale.area(area).map(str::to_string),
+        |a, b| compare(a, b),
+    ))
+}
+
+/// The browser's collator for `language` (no collation tables in the wasm).
+fn collator(language: Language) -> impl Fn(&str, &str) -> Ordering {
+    let locales = js_sys::Array::of1(&JsValue::from_str(language.html_tag()));
+    let collator = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new());
+    let compare = collator.compare();
+    move |a: &str, b: &str| {
+        let order = compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        order.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+    }
+}
+
+/// Marks `element` (the directory, or the whole document) as being in `language`.
+pub fn mark(element: &web_sys::Element, language: Language) {
+    let _ = element.set_attribute("lang", language.html_tag());
+    let _ = element.set_attribute("dir", language.dir());
+}
+
+/// Puts the page's own words marked `data-i18n="key"` (the section heading, the skip link) and
+/// labels marked `data-i18n-label="key"` into `locale`'s language, and shows which language
+/// link is current.
+pub fn translate_page(document: &web_sys::Document, locale: &'static Locale) {
+    let language = locale.language();
+    if let Some(root) = document.document_element() {
+        mark(&root, language);
+    }
+    if let Ok(nodes) = document.query_selector_all("[data-i18n]") {
+        for index in 0..nodes.length() {
+            let Some(element) = nodes
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if let Some(key) = element.get_attribute("data-i18n") {
+                element.set_text_content(Some(locale.text(&key)));
+            }
+        }
+    }
+    if let Ok(nodes) = document.query_selector_all("[data-i18n-label]") {
+        for index in 0..nodes.length() {
+            let Some(element) = nodes
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if let Some(key) = element.get_attribute("data-i18n-label") {
+                let _ = element.set_attribute("aria-label", locale.text(&key));
+            }
+        }
+    }
+    if let Ok(links) = document.query_selector_all("a[data-lang]") {
+        for index in 0..links.length() {
+            let Some(link) = links
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if link.get_attribute("data-lang").as_deref() == Some(language.tag()) {
+                let _ = link.set_attribute("aria-current", "true");
+            } else {
+                let _ = link.remove_attribute("aria-current");
+            }
+        }
+    }
+}
