@@ -34,10 +34,11 @@
 
   function options(el) {
     var params = new URLSearchParams();
-    ["region", "q", "controls", "data", "theme"].forEach(function (name) {
+    ["region", "q", "controls", "data", "theme", "lang"].forEach(function (name) {
       var value = el.getAttribute("data-" + name);
       if (value) params.set(name, value);
     });
+    if (el.hasAttribute("data-map")) params.set("map", el.getAttribute("data-map") || "1");
     var style = getComputedStyle(el);
     THEME_PROPERTIES.forEach(function (name) {
       var value = style.getPropertyValue("--" + name).trim();
@@ -91,10 +92,13 @@
     stylesheet.href = new URL(ASSETS.css, base).href;
     var directory = document.createElement("div");
     directory.className = "member-directory member-directory--inline";
-    ["region", "q", "controls", "theme"].forEach(function (name) {
+    ["region", "q", "controls", "theme", "lang", "map"].forEach(function (name) {
       var value = el.getAttribute("data-" + name);
-      if (value) directory.setAttribute("data-" + name, value);
+      if (value !== null) directory.setAttribute("data-" + name, value);
     });
+    // Language files and the map live beside embed.js, not on the partner's site.
+    directory.setAttribute("data-i18n", new URL("i18n/", base).href);
+    directory.setAttribute("data-map-src", new URL("map.svg", base).href);
     directory.setAttribute("data-member-directory", "");
     directory.setAttribute("data-url-state", "off");
     // A partner's own data-src is relative to their page; the default list lives beside embed.js.
