@@ -63,32 +63,24 @@ pub fn WorldMap(
         }
     });
 
-    // Who is a member, and what each shape is called: on load and when the language changes.
+    // Who is a member and what each shape is called (on load and when the language changes),
+    // then the query: members it lets through are highlighted, the rest dimmed and out of reach.
     let summary_for_svg = summary_id.clone();
-    Effect::new(move |_| {
+    Effect::new(move |marked: Option<Option<usize>>| {
+        let query = query.get();
         let (Some(directory), Some(locale)) = (directory.get(), locale.get()) else {
-            return;
+            return None;
         };
         if state.get() != MapState::Shown {
-            return;
+            return None;
         }
-        if let Some(svg) = svg_of(canvas) {
+        let svg = svg_of(canvas)?;
+        let identity = Arc::as_ptr(&directory) as usize;
+        if marked.flatten() != Some(identity) {
             mark_members(&svg, &directory, locale, &summary_for_svg);
         }
-    });
-
-    // The query: members it lets through are highlighted, the rest dimmed and out of reach.
-    Effect::new(move |_| {
-        let query = query.get();
-        let Some(directory) = directory.get() else {
-            return;
-        };
-        if state.get() != MapState::Shown {
-            return;
-        }
-        if let Some(svg) = svg_of(canvas) {
-            follow_query(&svg, &directory, &query);
-        }
+        follow_query(&svg, &directory, &query);
+        Some(identity)
     });
 
     let name_of = move |code: &str| -> Option<String> {
@@ -308,6 +300,9 @@ fn mark_members(svg: &web_sys::Element, directory: &Directory, locale: &Locale, 
             for name in [
                 "data-member",
                 "data-region",
+                "data-target",
+                "data-name",
+                "data-match",
                 "role",
                 "aria-label",
                 "tabindex",
@@ -324,7 +319,7 @@ fn mark_members(svg: &web_sys::Element, directory: &Directory, locale: &Locale, 
         }
         if let Some(target) = focus_shape(&shapes) {
             let _ = target.set_attribute("data-target", "");
-            let _ = target.set_attribute("aria-label", &member.name);
+            let _ = target.set_attribute("data-name", &member.name);
         }
     }
     let _ = svg.set_attribute("role", "group");
@@ -359,6 +354,8 @@ fn follow_query(svg: &web_sys::Element, directory: &Directory, query: &Query) {
         };
         if fits {
             let _ = target.set_attribute("role", "button");
+            let name = target.get_attribute("data-name").unwrap_or_default();
+            let _ = target.set_attribute("aria-label", &name);
             let in_tab_order = if keeps_focus {
                 focused_code.as_deref() == Some(member.code.as_str())
             } else {
@@ -367,7 +364,7 @@ fn follow_query(svg: &web_sys::Element, directory: &Directory, query: &Query) {
             let _ = target.set_attribute("tabindex", if in_tab_order { "0" } else { "-1" });
             first = false;
         } else {
-            for name in ["role", "tabindex"] {
+            for name in ["role", "aria-label", "tabindex"] {
                 let _ = target.remove_attribute(name);
             }
         }
@@ -390,7 +387,7 @@ fn move_focus(svg: &web_sys::Element, code: &str, step: Step) {
     // Document order is map order; the list order is alphabetical, which is what people expect
     // arrow keys to follow, so sort by the accessible name.
     let mut ordered = targets;
-    ordered.sort_by_key(|t| t.get_attribute("aria-label").unwrap_or_default());
+    ordered.sort_by_key(|t| t.get_attribute("data-name").unwrap_or_default());
     let current = ordered
         .iter()
         .position(|t| t.get_attribute("data-code").as_deref() == Some(code));

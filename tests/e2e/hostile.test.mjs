@@ -3,7 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
-import { chooseRegion, codesIn, search, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
+import {
+  chooseRegion, codesIn, search, statusText, visibleCodes, waitForDirectory, waitForLanguage, waitForMap,
+} from './lib/directory.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -168,6 +170,10 @@ export const tests = [
       await chooseRegion(session, 'Asia');
       await search(session, 'ja');
       await eventually(async () => deepEqual(await visibleCodes(session), ['JP']));
+      // The map (parsed SVG, styled only by the stylesheet) and another language, right to left.
+      await waitForMap(session);
+      await (await session.find('nav.languages a[data-lang="ar"]')).click();
+      await waitForLanguage(session, 'ar');
       await new Promise((r) => setTimeout(r, 500));
       equal(server.getRequestCount('/csp-report'), 0, 'no securitypolicyviolation reported');
       // The reporting path works in this engine: a real violation is reported.

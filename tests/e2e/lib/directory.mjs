@@ -111,3 +111,44 @@ const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 /** Moves the session into an <iframe>'s document (null: back to the top document). */
 export const switchToFrame = (session, iframe) =>
   session.cmd('POST', '/frame', { id: iframe ? { [ELEMENT_KEY]: iframe.id } : null });
+
+// ---------------------------------------------------------------- map and languages
+
+/** Waits until the world map has arrived and its members are marked. */
+export async function waitForMap(session, { timeout = 20_000 } = {}) {
+  await session.waitFor(
+    () => session.exec(() => {
+      const map = document.querySelector('[data-member-directory] .world-map');
+      return map?.dataset.state === 'shown' && map.querySelector('svg [data-member]') !== null;
+    }),
+    { timeout, message: 'the world map to load' },
+  );
+}
+
+/** Sorted member codes of the map's focusable member shapes matching `css` (e.g. "[data-match=true]"). */
+export const mapCodes = (session, css = '') =>
+  session.exec((extra) =>
+    [...document.querySelectorAll(`[data-member-directory] .world-map svg [data-target]${extra}`)]
+      .map((el) => el.dataset.code)
+      .sort(), css);
+
+/** The generated language file for `lang`, as the tests' source of expected names. */
+export const LOCALE_FILES = Object.fromEntries(['en', 'fr', 'es', 'ru', 'ar', 'zh'].map((lang) => [
+  lang,
+  JSON.parse(readFileSync(path.join(projectRoot, `public/i18n/${lang}.json`), 'utf8')),
+]));
+
+/** The member names in `lang`, sorted as that language's readers expect. */
+export const namesSortedIn = (lang) => {
+  const { countries } = LOCALE_FILES[lang];
+  return MEMBERS.map((m) => countries[m.code]).sort(new Intl.Collator(lang === 'zh' ? 'zh-Hans' : lang).compare);
+};
+
+/** Waits until the page's <html lang> is `lang` and the directory has taken over. */
+export async function waitForLanguage(session, lang, { timeout = 20_000 } = {}) {
+  await waitForDirectory(session, { timeout });
+  await session.waitFor(
+    () => session.exec((want) => document.querySelector('[data-member-directory] .directory')?.lang === want, lang),
+    { timeout, message: `the directory to be in ${lang}` },
+  );
+}

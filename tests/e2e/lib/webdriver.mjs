@@ -1,7 +1,7 @@
 // Minimal W3C WebDriver client over fetch, plus driver process management.
 // Deliberately dependency-free so nothing ever tries to download a browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -243,6 +243,7 @@ export async function newSession(driver, options = {}) {
     pageLoadStrategy: options.pageLoadStrategy ?? 'normal',
     ...options.capabilities,
   };
+  if (options.language) preferLanguage(driver.engine, alwaysMatch, options.language);
   let value;
   try {
     value = await wire(driver.base, 'POST', '/session', { capabilities: { alwaysMatch } }, { command: 'new session', timeout: 60_000 });
@@ -263,6 +264,33 @@ export async function newSession(driver, options = {}) {
     throw err;
   }
   return session;
+}
+
+/**
+ * Makes the browser prefer `language` (a BCP 47 tag) in navigator.languages and Accept-Language,
+ * the way a visitor's own browser settings would.
+ */
+function preferLanguage(engine, capabilities, language) {
+  if (engine === 'chromium') {
+    const options = capabilities['goog:chromeOptions'];
+    options.args = [...options.args, `--lang=${language}`, `--accept-lang=${language}`];
+    options.prefs = { ...options.prefs, 'intl.accept_languages': language };
+  } else if (engine === 'firefox') {
+    const options = capabilities['moz:firefoxOptions'];
+    options.prefs = { ...options.prefs, 'intl.accept_languages': language, 'intl.locale.requested': language };
+  } else if (engine === 'webkit') {
+    // WebKitGTK takes the language from the browser process's environment: start MiniBrowser
+    // through a wrapper that sets it.
+    const miniBrowser = ['4.1', '4.0', '6.0']
+      .map((v) => `/usr/lib/x86_64-linux-gnu/webkit2gtk-${v}/MiniBrowser`)
+      .concat(['/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser'])
+      .find((p) => existsSync(p));
+    if (!miniBrowser) throw new Error('MiniBrowser not found: cannot set the WebKit language');
+    const wrapper = path.join(mkdtempSync(path.join(os.tmpdir(), 'e2e-webkit-lang-')), 'MiniBrowser');
+    const locale = `${language.replace('-', '_')}.UTF-8`;
+    writeFileSync(wrapper, `#!/bin/sh\nexport LANGUAGE=${language.replace('-', '_')} LANG=${locale} LC_ALL=${locale}\nexec ${miniBrowser} "$@"\n`, { mode: 0o755 });
+    capabilities['webkitgtk:browserOptions'] = { binary: wrapper, args: ['--automation'] };
+  }
 }
 
 export class Session {

@@ -1,0 +1,231 @@
+// The world map: loaded after the content, coloured by region, in step with the filters, named
+// on hover and focus, linked to the list, and usable without 103 tab stops.
+import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
+import { runAxe, formatViolations } from './lib/axe.mjs';
+import {
+  MEMBERS, chooseRegion, codesIn, mapCodes, search, statusText, tabTo, visibleCodes, waitForDirectory,
+  waitForMap,
+} from './lib/directory.mjs';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ALL_CODES = codesIn(null);
+
+/** Fill colours of a few member and non-member shapes, and their contrast. */
+const mapColours = (session) =>
+  session.exec(() => {
+    const lum = (rgb) => {
+      const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a, b) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const svg = document.querySelector('[data-member-directory] .world-map svg');
+    const land = getComputedStyle(svg.querySelector('path:not([data-member])')).fill;
+    const regions = {};
+    for (const shape of svg.querySelectorAll('path[data-member]')) {
+      const fill = getComputedStyle(shape).fill;
+      regions[shape.dataset.region] = { fill, contrast: contrast(fill, land) };
+    }
+    return { land, regions };
+  });
+
+export const tests = [
+  {
+    name: 'every member is marked on the map and coloured by region; non-members stay muted',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForDirectory(session);
+      await waitForMap(session);
+      deepEqual(await mapCodes(session), ALL_CODES, 'one focus target per member');
+      const regions = await session.exec(() =>
+        Object.fromEntries([...document.querySelectorAll('.world-map svg [data-target]')].map((el) => [el.dataset.code, el.dataset.region])));
+      for (const member of MEMBERS) equal(regions[member.code], member.region.toLowerCase(), member.code);
+      equal(await session.exec(() => document.querySelector('.world-map svg [data-code="IN"]')?.hasAttribute('data-member')), false,
+        'India is not a member');
+      const colours = await mapColours(session);
+      equal(Object.keys(colours.regions).sort().join(), 'africa,americas,asia,europe,oceania');
+      const fills = new Set(Object.values(colours.regions).map((r) => r.fill));
+      equal(fills.size, 5, 'five distinct region colours');
+      for (const [region, { contrast }] of Object.entries(colours.regions)) {
+        ok(contrast >= 3, `${region} against non-member land: ${contrast.toFixed(2)}:1`);
+      }
+      // Small members get a dot as well as (or instead of) an outline.
+      for (const code of ['MT', 'SG', 'BH', 'SM']) {
+        equal(await session.exec((c) => document.querySelector(`.world-map svg circle[data-code="${c}"][data-member]`) !== null, code), true, code);
+      }
+    },
+  },
+  {
+    name: 'the map is a separate asset requested only after the first contentful paint',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      const timing = await session.exec(() => {
+        const map = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/map.svg'));
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+        return { map: map?.startTime ?? null, fcp: fcp?.startTime ?? null, wasm: wasm?.responseEnd ?? null };
+      });
+      ok(timing.map !== null, 'map.svg was fetched');
+      ok(timing.wasm !== null && timing.map >= timing.wasm, `map requested after the app arrived: ${JSON.stringify(timing)}`);
+      if (timing.fcp !== null) ok(timing.map > timing.fcp, `map requested after first contentful paint: ${JSON.stringify(timing)}`);
+      const wasmHasNoMap = await session.exec(() => !document.querySelector('script[src*="map"]'));
+      ok(wasmHasNoMap);
+    },
+  },
+  {
+    name: 'choosing Africa in the legend lists the 21 African members and highlights exactly their shapes',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      // The region chips are the legend: each carries its region's swatch.
+      const swatches = await session.exec(() =>
+        [...document.querySelectorAll('[data-member-directory] .chip .swatch')].map((s) => getComputedStyle(s).display));
+      ok(swatches.length === 5 && swatches.every((d) => d !== 'none'), `legend swatches shown: ${swatches}`);
+      await chooseRegion(session, 'Africa');
+      await eventually(async () => deepEqual(await visibleCodes(session), codesIn('Africa')));
+      equal(codesIn('Africa').length, 21);
+      await eventually(async () => deepEqual(await mapCodes(session, '[data-match="true"]'), codesIn('Africa')));
+      deepEqual(await mapCodes(session, '[data-match="false"]'), ALL_CODES.filter((c) => !codesIn('Africa').includes(c)));
+      match(await session.exec(() => location.search), /region=africa/);
+      await eventually(async () => {
+        const dimmed = await session.exec(() => Number(getComputedStyle(document.querySelector('.world-map svg [data-match="false"]')).opacity));
+        ok(dimmed < 0.5, `members outside the filter are dimmed (opacity ${dimmed})`);
+      });
+    },
+  },
+  {
+    name: 'the map follows the search',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      await search(session, 'united');
+      await eventually(async () => deepEqual(await mapCodes(session, '[data-match="true"]'), ['AE', 'GB', 'TZ', 'US']));
+    },
+  },
+  {
+    name: 'focusing a member shape shows its name; the map is one tab stop and arrow keys move within it',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      equal(await session.exec(() => document.querySelectorAll('.world-map svg [tabindex="0"]').length), 1, 'one tab stop');
+      await tabTo(session, '.world-map svg [data-target]', { max: 40 });
+      const first = await session.exec(() => document.activeElement.dataset.code);
+      equal(first, 'AL', 'the first member in list order');
+      match(await (await session.find('.world-map__name')).text(), /^Albania/);
+      await session.keys('\uE014'); // ArrowRight
+      await eventually(async () => equal(await session.exec(() => document.activeElement.dataset.code), 'AO'));
+      match(await (await session.find('.world-map__name')).text(), /^Angola/);
+      // The next Tab leaves the map for the list's surroundings rather than visiting 103 shapes.
+      await session.keys('\uE004');
+      equal(await session.exec(() => document.activeElement.closest('.world-map svg') === null), true);
+      // Focusing any member shape directly names it too.
+      await session.exec(() => document.querySelector('.world-map svg [data-code="KE"][data-target]').focus());
+      match(await (await session.find('.world-map__name')).text(), /^Kenya/);
+      equal(await session.exec(() => document.querySelector('.world-map svg [data-code="KE"][data-target]').getAttribute('aria-label')), 'Kenya');
+    },
+  },
+  {
+    name: 'activating a member on the map scrolls to and highlights its entry in the list',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      await session.exec(() => document.querySelector('.world-map svg [data-code="ZW"][data-target]').focus());
+      await session.keys('\uE007'); // Enter
+      await eventually(async () => equal(await session.exec(() => document.activeElement.dataset.code), 'ZW'));
+      const entry = await session.exec(() => {
+        const li = document.querySelector('li.member[data-code="ZW"]');
+        const r = li.getBoundingClientRect();
+        return { highlighted: li.classList.contains('member--highlight'), inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+      equal(entry.highlighted, true);
+      await eventually(async () => equal(await session.exec(() => {
+        const r = document.querySelector('li.member[data-code="ZW"]').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }), true), 5000);
+      // A pointer click does the same.
+      const shape = await session.find('.world-map svg [data-code="BR"][data-target]');
+      await shape.click();
+      await eventually(async () => equal(await session.exec(() => document.activeElement.dataset.code), 'BR'));
+    },
+  },
+  {
+    name: 'screen readers get a summary of the map, not 103 unlabelled shapes',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      const svg = await session.exec(() => {
+        const el = document.querySelector('.world-map svg');
+        return { role: el.getAttribute('role'), label: el.getAttribute('aria-label') };
+      });
+      equal(svg.role, 'group');
+      equal(svg.label, 'Map: 103 member governments. Africa: 21, Americas: 15, Asia: 25, Europe: 39, Oceania: 3.');
+      const unlabelled = await session.exec(() =>
+        [...document.querySelectorAll('.world-map svg [role]')].filter((el) => !el.getAttribute('aria-label')).length);
+      equal(unlabelled, 0);
+    },
+  },
+  {
+    name: 'axe reports no WCAG 2.2 A/AA violations with the map, also with a region chosen',
+    async run({ session, origin }) {
+      await session.get(`${origin}/?region=asia`);
+      await waitForMap(session);
+      const violations = await runAxe(session, { options: { runOnly: { type: 'tag', values: WCAG_TAGS } } });
+      equal(violations.length, 0, formatViolations(violations));
+    },
+  },
+  {
+    name: 'the embed shows the map with map=1, in the dark scheme too, and not without it',
+    async run({ session, origin }) {
+      await session.get(`${origin}/embed.html?map=1&theme=dark`);
+      await waitForMap(session);
+      const colours = await mapColours(session);
+      for (const [region, { contrast }] of Object.entries(colours.regions)) {
+        ok(contrast >= 3, `dark scheme, ${region} against non-member land: ${contrast.toFixed(2)}:1`);
+      }
+      await session.get(`${origin}/embed.html?controls=none&region=oceania&map=1`);
+      await waitForMap(session);
+      // Without the region filter the map brings its own legend.
+      match(await (await session.find('.world-map__legend')).text(), /Oceania\s*3/);
+      await session.get(`${origin}/embed.html`);
+      await waitForDirectory(session);
+      equal((await session.findAll('.world-map')).length, 0);
+    },
+  },
+  {
+    name: 'at 320 px the map sits above the list without sideways scrolling',
+    session: { windowSize: [320, 800] },
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      const layout = await session.exec(() => ({
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        mapBottom: document.querySelector('.world-map').getBoundingClientRect().bottom,
+        listTop: document.querySelector('.member-list').getBoundingClientRect().top,
+        mapWidth: document.querySelector('.world-map svg').getBoundingClientRect().width,
+      }));
+      ok(layout.overflow <= 0, `no horizontal scrolling: ${JSON.stringify(layout)}`);
+      ok(layout.mapBottom <= layout.listTop, `map above the list: ${JSON.stringify(layout)}`);
+      ok(layout.mapWidth > 200, `map uses the width: ${JSON.stringify(layout)}`);
+      equal(await statusText(session), '103 of 103 members');
+    },
+  },
+  {
+    name: 'a map that cannot be loaded leaves a note and a working list',
+    async run({ session, origin, server }) {
+      server.setFault('/map.svg', { status: 500 });
+      await session.get(`${origin}/`);
+      await waitForDirectory(session);
+      await session.waitFor(() => session.exec(() => document.querySelector('.world-map')?.dataset.state === 'failed'),
+        { message: 'the map to report failure' });
+      match(await (await session.find('.world-map__caption')).text(), /could not be loaded/);
+      await chooseRegion(session, 'Oceania');
+      await eventually(async () => deepEqual(await visibleCodes(session), codesIn('Oceania')));
+    },
+  },
+];
