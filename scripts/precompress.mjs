@@ -1,6 +1,6 @@
-// Writes .br and .gz beside every text and wasm asset in a build folder, so a static host can
+// Writes .br and .gz beside every text and wasm asset in a build folder (and its subfolders), so a static host can
 // serve them precompressed (Trunk writes none). Usage: node scripts/precompress.mjs <dir>
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
@@ -11,9 +11,9 @@ if (!dir) {
   process.exit(2);
 }
 
-for (const name of readdirSync(dir)) {
-  if (!COMPRESSIBLE.test(name)) continue;
+for (const name of readdirSync(dir, { recursive: true })) {
   const file = path.join(dir, name);
+  if (!COMPRESSIBLE.test(name) || !statSync(file).isFile()) continue;
   const body = readFileSync(file);
   writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, {
     params: {

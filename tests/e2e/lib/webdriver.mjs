@@ -287,7 +287,8 @@ function preferLanguage(engine, capabilities, language) {
       .find((p) => existsSync(p));
     if (!miniBrowser) throw new Error('MiniBrowser not found: cannot set the WebKit language');
     const wrapper = path.join(mkdtempSync(path.join(os.tmpdir(), 'e2e-webkit-lang-')), 'MiniBrowser');
-    const locale = `${language.replace('-', '_')}.UTF-8`;
+    // WebKit reads the process locale, which must exist on the machine (scripts/setup makes es_ES).
+    const locale = `${language.includes('-') ? language.replace('-', '_') : `${language}_${language.toUpperCase()}`}.UTF-8`;
     writeFileSync(wrapper, `#!/bin/sh\nexport LANGUAGE=${language.replace('-', '_')} LANG=${locale} LC_ALL=${locale}\nexec ${miniBrowser} "$@"\n`, { mode: 0o755 });
     capabilities['webkitgtk:browserOptions'] = { binary: wrapper, args: ['--automation'] };
   }
