@@ -4,7 +4,7 @@
 //   node scripts/gen-i18n.mjs
 // Output is deterministic: re-running on the same inputs writes identical bytes.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const requireTool = createRequire(new URL('../tools/package.json', import.meta.url));
@@ -199,6 +199,27 @@ if (!/^zh-Hans(-|$)/.test(likely.zh ?? '')) {
   fail('CLDR territory names for zh and zh-Hans differ: choose the Simplified ones in CLDR_LOCALE');
 }
 
+// The alliance's official translation of the page text, if it has supplied one for `lang`
+// (never machine-translated). English lives in src/page_text.rs.
+function pageText(lang) {
+  const url = new URL(`locales/page-text.${lang}.json`, root);
+  if (lang === 'en' || !existsSync(url)) return null;
+  const page = readJson(url);
+  const file = `locales/page-text.${lang}.json`;
+  const text = (v) => typeof v === 'string' && v.trim() !== '';
+  if (!text(page.heading) || !text(page.lede)) fail(`${file}: "heading" and "lede" must be non-empty strings`);
+  if (!Array.isArray(page.paragraphs) || page.paragraphs.length === 0 || !page.paragraphs.every(text)) {
+    fail(`${file}: "paragraphs" must be a list of non-empty strings`);
+  }
+  if (!page.quote || !text(page.quote.text) || !text(page.quote.speaker) || !text(page.quote.role)) {
+    fail(`${file}: "quote" needs "text", "speaker" and "role"`);
+  }
+  if (page.title !== undefined && !text(page.title)) fail(`${file}: "title", when given, must be a non-empty string`);
+  const known = new Set(['title', 'heading', 'lede', 'paragraphs', 'quote']);
+  for (const key of Object.keys(page)) if (!known.has(key)) fail(`${file}: unknown field "${key}"`);
+  return page;
+}
+
 const memberAreas = new Set(
   readJson(new URL('public/members.json', root)).members.map((m) => m.intermediateRegion || m.subRegion).filter(Boolean),
 );
@@ -227,6 +248,7 @@ for (const lang of LANGUAGES) {
   for (const area of memberAreas) {
     if (!(area in AREAS)) fail(`public/members.json: area "${area}" is not a UN M49 sub-region name known to AREAS`);
   }
+  const page = pageText(lang);
   const body = compact([
     ['lang', lang],
     ['dir', RTL.has(lang) ? 'rtl' : 'ltr'],
@@ -234,6 +256,7 @@ for (const lang of LANGUAGES) {
     ['countries', countries],
     ['regions', regions],
     ['areas', areas],
+    ...(page ? [['page', page]] : []),
   ]) + '\n';
   outputs.push({ lang, body, countries: countries.length });
 }

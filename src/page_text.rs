@@ -70,3 +70,25 @@ pub const ENGLISH: PageText = PageText {
     },
     members_heading: "Our government members",
 };
+
+/// An official translation of the page text, supplied by the alliance as
+/// `locales/page-text.<lang>.json` and carried in that language's generated file. Without one,
+/// the page keeps the English text (marked `lang="en"`) in every language.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct TranslatedPageText {
+    /// The document title; the English one stays when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub heading: String,
+    pub lede: String,
+    pub paragraphs: Vec<String>,
+    pub quote: TranslatedQuote,
+}
+
+/// The quotation in translation; the speaker's name is usually unchanged.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct TranslatedQuote {
+    pub text: String,
+    pub speaker: String,
+    pub role: String,
+}

@@ -149,3 +149,17 @@ fn french_names_germany_allemagne() {
         "Afrique"
     );
 }
+
+#[test]
+fn supplied_page_translations_reach_the_language_files() {
+    for language in Language::ALL {
+        let supplied =
+            std::path::Path::new(&format!("locales/page-text.{}.json", language.tag())).exists();
+        assert_eq!(
+            generated(language).page_text().is_some(),
+            supplied && language != Language::English,
+            "{}: run `node scripts/gen-i18n.mjs` after adding or removing a page translation",
+            language.tag()
+        );
+    }
+}

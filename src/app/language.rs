@@ -16,6 +16,9 @@ use crate::i18n::{Language, Locale};
 const MAX_LOCALE_BYTES: usize = 256 * 1024;
 
 thread_local! {
+    /// The page's English text block as built, to put back after a translated one.
+    static ENGLISH_PAGE_TEXT: RefCell<Option<(web_sys::Node, String)>> = const { RefCell::new(None) };
+
     /// Loaded languages by file URL. Locales are immutable and at most six exist, so they are
     /// kept for the page's lifetime and shared by every directory on it.
     static LOADED: RefCell<HashMap<String, &'static Locale>> = RefCell::new(HashMap::new());
@@ -92,6 +95,7 @@ pub fn translate_page(document: &web_sys::Document, locale: &'static Locale) {
     if let Some(root) = document.document_element() {
         mark(&root, language);
     }
+    show_page_text(document, locale);
     if let Ok(nodes) = document.query_selector_all("[data-i18n]") {
         for index in 0..nodes.length() {
             let Some(element) = nodes
@@ -133,4 +137,72 @@ pub fn translate_page(document: &web_sys::Document, locale: &'static Locale) {
             }
         }
     }
+}
+
+/// Shows the alliance's official translation of the page text for `locale`'s language if there
+/// is one, else the English text (marked as English, so screen readers pronounce it right).
+fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
+    let Ok(Some(block)) = document.query_selector(".page-text") else {
+        return;
+    };
+    let saved = ENGLISH_PAGE_TEXT.with(|saved| saved.borrow().clone());
+    let translation = locale.page_text();
+    match (&saved, translation) {
+        (None, None) => return,
+        (None, Some(_)) => {
+            if let Ok(original) = block.clone_node_with_deep(true) {
+                let title = document.title();
+                ENGLISH_PAGE_TEXT.with(|saved| *saved.borrow_mut() = Some((original, title)));
+            }
+        }
+        (Some((original, title)), _) => {
+            document.set_title(title);
+            // Start from the English text each time; a translation then rewrites it.
+            if let Ok(copy) = original.clone_node_with_deep(true) {
+                let children = copy.child_nodes();
+                let nodes = js_sys::Array::new();
+                for index in 0..children.length() {
+                    if let Some(child) = children.item(index) {
+                        nodes.push(&child);
+                    }
+                }
+                block.replace_children_with_node(&nodes);
+            }
+        }
+    }
+    let Some(page) = translation else {
+        mark(&block, crate::i18n::Language::English);
+        return;
+    };
+    let set = |css: &str, text: &str| {
+        if let Ok(Some(element)) = block.query_selector(css) {
+            element.set_text_content(Some(text));
+        }
+    };
+    set("h1", &page.heading);
+    set(".lede", &page.lede);
+    set("blockquote p", &page.quote.text);
+    set(".pull-quote__speaker", &page.quote.speaker);
+    set(".pull-quote__role", &page.quote.role);
+    if let (Ok(Some(prose)), Ok(old)) = (
+        block.query_selector(".prose"),
+        block.query_selector_all(".prose > p"),
+    ) {
+        for index in 0..old.length() {
+            if let Some(paragraph) = old.item(index) {
+                let _ = prose.remove_child(&paragraph);
+            }
+        }
+        let quote = prose.query_selector(".pull-quote").ok().flatten();
+        for text in &page.paragraphs {
+            if let Ok(paragraph) = document.create_element("p") {
+                paragraph.set_text_content(Some(text));
+                let _ = prose.insert_before(&paragraph, quote.as_ref().map(|q| q.as_ref()));
+            }
+        }
+    }
+    if let Some(title) = &page.title {
+        document.set_title(title);
+    }
+    mark(&block, locale.language());
 }

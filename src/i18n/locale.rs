@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{Language, PluralCategory};
 use crate::directory::{LoadError, Region};
+use crate::page_text::TranslatedPageText;
 
 /// The English catalogue, compiled in: the fallback for every key another catalogue lacks.
 const ENGLISH_CATALOGUE: &str = include_str!("../../locales/en.json");
@@ -23,6 +24,8 @@ pub struct Locale {
     regions: HashMap<String, String>,
     /// Sub-region names, keyed by the UN M49 English name editors write ("Eastern Africa").
     areas: HashMap<String, String>,
+    /// The alliance's official translation of the page text, if it has supplied one.
+    page: Option<TranslatedPageText>,
 }
 
 /// One catalogue entry: a plain string, or one string per plural category.
@@ -62,6 +65,8 @@ struct LocaleFile {
     regions: HashMap<String, String>,
     #[serde(default)]
     areas: HashMap<String, String>,
+    #[serde(default)]
+    page: Option<TranslatedPageText>,
 }
 
 impl Locale {
@@ -84,6 +89,7 @@ impl Locale {
             countries: HashMap::new(),
             regions: HashMap::new(),
             areas: HashMap::new(),
+            page: None,
         })
     }
 
@@ -102,6 +108,7 @@ impl Locale {
             countries: file.countries,
             regions: file.regions,
             areas: file.areas,
+            page: file.page,
         })
     }
 
@@ -156,6 +163,11 @@ impl Locale {
     /// The CLDR name of the country with ISO code `code`, if this locale has one.
     pub fn country(&self, code: &str) -> Option<&str> {
         self.countries.get(code).map(String::as_str)
+    }
+
+    /// The official translation of the page text, if there is one for this language.
+    pub fn page_text(&self) -> Option<&TranslatedPageText> {
+        self.page.as_ref()
     }
 
     /// The name of a sub-region (given by its UN M49 English name) in this language, if known.
@@ -488,6 +500,11 @@ mod tests {
         assert_eq!(french.area("Eastern Africa"), Some("Afrique orientale"));
         assert_eq!(french.area("Atlantis"), None);
         assert_eq!(
+            french.page_text(),
+            None,
+            "no translation supplied: English page text"
+        );
+        assert_eq!(
             Locale::parse(Language::Russian, body).unwrap_err(),
             LocaleError::WrongLanguage
         );
@@ -495,6 +512,18 @@ mod tests {
             Locale::parse(Language::French, "<html>").unwrap_err(),
             LocaleError::NotJson
         );
+    }
+
+    #[test]
+    fn carries_an_official_page_translation_when_supplied() {
+        let body = r#"{"lang":"fr","messages":{},"page":{"heading":"Des gouvernements engagés",
+            "lede":"Avec plus de 100 gouvernements membres…","paragraphs":["Un.","Deux."],
+            "quote":{"text":"Nous sommes…","speaker":"Mama Fatima Singhateh","role":"Rapporteuse spéciale"}}}"#;
+        let french = Locale::parse(Language::French, body).unwrap();
+        let page = french.page_text().unwrap();
+        assert_eq!(page.heading, "Des gouvernements engagés");
+        assert_eq!(page.paragraphs.len(), 2);
+        assert_eq!(page.title, None);
     }
 
     #[test]

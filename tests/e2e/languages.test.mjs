@@ -175,3 +175,42 @@ export const tests = [
     },
   },
 ];
+
+// An official page translation, as the alliance would supply it in locales/page-text.fr.json
+// (none is shipped yet: the page text is never machine-translated).
+const FRENCH_PAGE = {
+  heading: 'Des gouvernements mobilisés dans le monde entier',
+  lede: 'Traduction officielle de démonstration.',
+  paragraphs: ['Premier paragraphe.', 'Deuxième paragraphe.'],
+  quote: { text: 'Citation traduite.', speaker: 'Mama Fatima Singhateh', role: 'Rapporteuse spéciale des Nations Unies' },
+};
+
+tests.push({
+  name: 'an official page translation replaces the English text and is marked as French; English comes back',
+  async run({ session, origin, server }) {
+    server.setFault('/i18n/fr.json', {
+      body: JSON.stringify({ ...LOCALE_FILES.fr, page: FRENCH_PAGE }),
+      contentType: 'application/json',
+    });
+    await session.get(`${origin}/?lang=fr`);
+    await waitForLanguage(session, 'fr');
+    const read = () => session.exec(() => {
+      const block = document.querySelector('.page-text');
+      return {
+        lang: block.lang,
+        h1: block.querySelector('h1').textContent,
+        paragraphs: [...block.querySelectorAll('.prose > p')].map((p) => p.textContent),
+        quote: block.querySelector('blockquote').textContent.trim(),
+      };
+    });
+    await eventually(async () => deepEqual(await read(), {
+      lang: 'fr', h1: FRENCH_PAGE.heading, paragraphs: FRENCH_PAGE.paragraphs, quote: FRENCH_PAGE.quote.text,
+    }));
+    await (await session.find('nav.languages a[data-lang="en"]')).click();
+    await waitForLanguage(session, 'en');
+    const english = await read();
+    equal(english.lang, 'en');
+    equal(english.h1, 'Governments taking a global stand');
+    equal(english.paragraphs.length, 3);
+  },
+});
