@@ -152,8 +152,9 @@ fn member_item(member: &Member) -> String {
         .map(|area| format!("<span class=\"member__area\">{}</span>", escape(area)))
         .unwrap_or_default();
     format!(
-        "<li class=\"member\" data-code=\"{}\"><span class=\"member__name\" dir=\"auto\">{}</span>{area}</li>",
+        "<li class=\"member\" data-code=\"{}\" data-region=\"{}\"><span class=\"member__name\" dir=\"auto\">{}</span>{area}</li>",
         escape(&member.code),
+        member.region.slug(),
         escape(&member.name),
     )
 }

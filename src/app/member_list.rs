@@ -74,7 +74,7 @@ fn member_item(member: &Member, visible: RwSignal<bool>) -> impl IntoView {
         .clone()
         .map(|area| view! { <span class="member__area">{area}</span> });
     view! {
-        <li class="member" data-code=member.code.clone() hidden=move || !visible.get()>
+        <li class="member" data-code=member.code.clone() data-region=member.region.slug() hidden=move || !visible.get()>
             <span class="member__name" dir="auto">{member.name.clone()}</span>
             {area}
         </li>
