@@ -251,3 +251,47 @@ export const tests = [
     }),
   },
 ];
+
+tests.push({
+  name: 'embeds in another language with the map: inline French and an Arabic iframe, the host page untouched',
+  run: withPartner(async ({ session, site }) => {
+    await session.get(`${site.origin}/`);
+    const inline = () => session.exec(() => {
+      const root = document.getElementById('inline-french-map').shadowRoot;
+      const directory = root?.querySelector('.directory');
+      const map = root?.querySelector('.world-map');
+      return directory && {
+        lang: directory.lang,
+        germany: root.querySelector('li[data-code="DE"] .member__name')?.textContent,
+        kenya: root.querySelector('li[data-code="KE"] .member__name')?.textContent,
+        legend: root.querySelector('legend')?.textContent,
+        map: map?.dataset.state,
+        highlighted: [...root.querySelectorAll('.world-map svg [data-target][data-match="true"]')].map((e) => e.dataset.code).sort(),
+      };
+    });
+    await eventually(async () => {
+      const state = await inline();
+      ok(state && state.map === 'shown' && state.highlighted.length > 0, `inline French embed ready: ${JSON.stringify(state)}`);
+    }, 20_000);
+    const state = await inline();
+    equal(state.lang, 'fr');
+    equal(state.germany, 'Allemagne');
+    equal(state.legend, 'Région');
+    deepEqual(state.highlighted, codesIn('Africa'));
+    equal(await session.exec(() => document.documentElement.lang), 'en', 'the partner page keeps its own language');
+    equal(await session.exec(() => document.documentElement.dir), '', 'and its own direction');
+    equal(new URL(await session.url()).search, '', 'the host page URL is untouched');
+
+    const frame = await waitForFrame(session, 'frame-arabic-map');
+    await session.waitFor(() => session.exec(() => document.querySelector('.world-map')?.dataset.state === 'shown'),
+      { timeout: 20_000, message: 'the map inside the Arabic iframe' });
+    // The frame grows to fit the map once it has arrived.
+    await eventually(async () => deepEqual(await session.exec(() => ({
+      dir: document.documentElement.dir,
+      lang: document.documentElement.lang,
+      scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+    })), { dir: 'rtl', lang: 'ar', scrolls: false }), 10_000);
+    await session.switchToFrame(null);
+    ok(frame);
+  }),
+});
