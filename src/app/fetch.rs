@@ -119,7 +119,7 @@ async fn load(
 }
 
 /// Waits without blocking the page.
-async fn sleep(delay: Duration) {
+pub async fn sleep(delay: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = set_timeout_with_handle(
             move || {

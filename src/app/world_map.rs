@@ -4,8 +4,11 @@
 //! The map never becomes 103 tab stops: one member shape is in the tab order at a time and the
 //! arrow keys move between the members the query lets through (a roving tabindex).
 
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::html;
@@ -13,7 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::fetch::fetch_text;
+use super::fetch::{fetch_text, sleep};
 use crate::directory::{Directory, Query};
 use crate::i18n::Locale;
 
@@ -43,6 +46,7 @@ pub fn WorldMap(
     let state = RwSignal::new(MapState::Waiting);
     let pointed = RwSignal::new(None::<String>);
     let summary_id = format!("{id_prefix}-map-summary");
+    let shapes = StoredValue::new_local(None::<Rc<MapShapes>>);
 
     // Load once the list is on screen, so the map never delays the content.
     Effect::new(move |_| {
@@ -50,11 +54,11 @@ pub fn WorldMap(
             state.set(MapState::Loading);
             let src = src.clone();
             spawn_local(async move {
-                let svg = match fetch_text(&src, MAX_MAP_BYTES).await {
-                    Some(text) => canvas.get_untracked().and_then(|c| insert_svg(&c, &text)),
-                    None => None,
-                };
-                let _ = state.try_set(if svg.is_some() {
+                let shown = load_map(&src, canvas).await;
+                if let Some(map) = shown {
+                    shapes.set_value(Some(Rc::new(map)));
+                }
+                let _ = state.try_set(if shapes.with_value(Option::is_some) {
                     MapState::Shown
                 } else {
                     MapState::Failed
@@ -74,12 +78,12 @@ pub fn WorldMap(
         if state.get() != MapState::Shown {
             return None;
         }
-        let svg = svg_of(canvas)?;
+        let map = shapes.get_value()?;
         let identity = Arc::as_ptr(&directory) as usize;
         if marked.flatten() != Some(identity) {
-            mark_members(&svg, &directory, locale, &summary_for_svg);
+            map.mark_members(&directory, locale, &summary_for_svg);
         }
-        follow_query(&svg, &directory, &query);
+        map.follow_query(&directory, &query);
         Some(identity)
     });
 
@@ -119,7 +123,7 @@ pub fn WorldMap(
     };
 
     let on_keydown = move |event: ev::KeyboardEvent| {
-        let Some(svg) = svg_of(canvas) else {
+        let Some(map) = shapes.get_value() else {
             return;
         };
         let Some(code) = member_code(&event) else {
@@ -139,7 +143,7 @@ pub fn WorldMap(
         };
         if let Some(step) = step {
             event.prevent_default();
-            move_focus(&svg, &code, step);
+            map.move_focus(&code, step);
         }
     };
 
@@ -217,10 +221,6 @@ enum Step {
     Last,
 }
 
-fn svg_of(canvas: NodeRef<html::Div>) -> Option<web_sys::Element> {
-    canvas.get_untracked()?.first_element_child()
-}
-
 /// The member code of the shape an event happened on, if it is a member's.
 fn member_code(event: &web_sys::Event) -> Option<String> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -228,8 +228,32 @@ fn member_code(event: &web_sys::Event) -> Option<String> {
     shape.get_attribute("data-code")
 }
 
-/// Parses the map, strips anything active from it, and puts it into `canvas`.
-fn insert_svg(canvas: &web_sys::HtmlDivElement, text: &str) -> Option<web_sys::Element> {
+/// Fetches, checks and inserts the map, yielding between steps so no single task blocks the
+/// page for long; then indexes its shapes.
+async fn load_map(src: &str, canvas: NodeRef<html::Div>) -> Option<MapShapes> {
+    let text = fetch_text(src, MAX_MAP_BYTES).await?;
+    let root = parse_svg(&text)?;
+    yield_to_browser().await;
+    let canvas = canvas.get_untracked()?;
+    let svg = canvas
+        .owner_document()?
+        .import_node_with_deep(&root, true)
+        .ok()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
+    canvas.replace_children_with_node_1(&svg);
+    yield_to_browser().await;
+    Some(MapShapes::index(svg))
+}
+
+/// Lets the browser handle input and paint before the next step.
+async fn yield_to_browser() {
+    sleep(Duration::ZERO).await;
+}
+
+/// Parses the map and strips anything active from it: the map is our own asset, but nothing in
+/// it may ever run or restyle the page.
+fn parse_svg(text: &str) -> Option<web_sys::Element> {
     let parser = web_sys::DomParser::new().ok()?;
     let parsed = parser
         .parse_from_string(text, web_sys::SupportedType::ImageSvgXml)
@@ -238,13 +262,10 @@ fn insert_svg(canvas: &web_sys::HtmlDivElement, text: &str) -> Option<web_sys::E
     if root.tag_name() != "svg" || root.query_selector("parsererror").ok()?.is_some() {
         return None;
     }
-    // The map is our own asset, but nothing in it may ever run or restyle the page.
     if let Ok(active) = root.query_selector_all("script, style, foreignObject, a, image, use") {
-        for index in 0..active.length() {
-            if let Some(node) = active.item(index) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
+        for node in (0..active.length()).filter_map(|i| active.item(i)) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
             }
         }
     }
@@ -254,155 +275,188 @@ fn insert_svg(canvas: &web_sys::HtmlDivElement, text: &str) -> Option<web_sys::E
         .chain(std::iter::once(root.clone().into()))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
     {
-        let names = element.get_attribute_names();
-        for name in names.iter().filter_map(|n| n.as_string()) {
+        for name in element
+            .get_attribute_names()
+            .iter()
+            .filter_map(|n| n.as_string())
+        {
             if name.to_ascii_lowercase().starts_with("on") || name == "style" {
                 let _ = element.remove_attribute(&name);
             }
         }
     }
-    let document = canvas.owner_document()?;
-    let svg = document
-        .import_node_with_deep(&root, true)
-        .ok()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?;
-    let _ = svg.set_attribute("aria-hidden", "false");
-    canvas.replace_children_with_node_1(&svg);
-    Some(svg)
+    Some(root)
 }
 
-/// The shapes of one member code: its outline and, for small members, its dot.
-fn shapes(svg: &web_sys::Element, code: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = svg.query_selector_all(&format!("[data-code=\"{code}\"]")) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect()
+/// One member on the map: its shapes, the one that takes focus, and whether the query lets it
+/// through (as last shown, so a filter change touches only the members that change).
+struct MemberShapes {
+    code: String,
+    shapes: Vec<web_sys::Element>,
+    target: web_sys::Element,
+    name: String,
+    fits: Cell<Option<bool>>,
 }
 
-/// The shape that takes focus for a member: its dot if it has one (easier to see), else its outline.
-fn focus_shape(shapes: &[web_sys::Element]) -> Option<&web_sys::Element> {
-    shapes
-        .iter()
-        .find(|s| s.tag_name() == "circle")
-        .or(shapes.first())
+/// The inserted map's shapes by country code, and the members among them in list order.
+struct MapShapes {
+    svg: web_sys::Element,
+    by_code: HashMap<String, Vec<web_sys::Element>>,
+    members: RefCell<Vec<MemberShapes>>,
+    /// The one member shape in the tab order.
+    tab_stop: RefCell<Option<String>>,
 }
 
-fn mark_members(svg: &web_sys::Element, directory: &Directory, locale: &Locale, summary_id: &str) {
-    if let Ok(old) = svg.query_selector_all("[data-member]") {
-        for element in (0..old.length())
-            .filter_map(|i| old.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            for name in [
-                "data-member",
-                "data-region",
-                "data-target",
-                "data-name",
-                "data-match",
-                "role",
-                "aria-label",
-                "tabindex",
-            ] {
-                let _ = element.remove_attribute(name);
+impl MapShapes {
+    fn index(svg: web_sys::Element) -> MapShapes {
+        let mut by_code: HashMap<String, Vec<web_sys::Element>> = HashMap::new();
+        if let Ok(list) = svg.query_selector_all("[data-code]") {
+            for element in (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                if let Some(code) = element.get_attribute("data-code") {
+                    by_code.entry(code).or_default().push(element);
+                }
             }
         }
-    }
-    for member in directory.members() {
-        let shapes = shapes(svg, &member.code);
-        for shape in &shapes {
-            let _ = shape.set_attribute("data-member", "");
-            let _ = shape.set_attribute("data-region", member.region.slug());
-        }
-        if let Some(target) = focus_shape(&shapes) {
-            let _ = target.set_attribute("data-target", "");
-            let _ = target.set_attribute("data-name", &member.name);
+        MapShapes {
+            svg,
+            by_code,
+            members: RefCell::new(Vec::new()),
+            tab_stop: RefCell::new(None),
         }
     }
-    let _ = svg.set_attribute("role", "group");
-    let _ = svg.set_attribute("id", summary_id);
-    let _ = svg.set_attribute(
-        "aria-label",
-        &locale.map_summary(directory.len(), &directory.regions()),
-    );
-}
 
-fn follow_query(svg: &web_sys::Element, directory: &Directory, query: &Query) {
-    let matching: HashMap<&str, ()> = directory
-        .filter(query)
-        .map(|m| (m.code.as_str(), ()))
-        .collect();
-    let mut first = true;
-    let focused_code = svg
-        .owner_document()
-        .and_then(|d| d.active_element())
-        .and_then(|a| a.get_attribute("data-code"));
-    let keeps_focus = focused_code
-        .as_deref()
-        .is_some_and(|c| matching.contains_key(c));
-    for member in directory.members() {
-        let fits = matching.contains_key(member.code.as_str());
-        let shapes = shapes(svg, &member.code);
-        for shape in &shapes {
-            let _ = shape.set_attribute("data-match", if fits { "true" } else { "false" });
+    /// Marks who is a member, with its region and name, in list order.
+    fn mark_members(&self, directory: &Directory, locale: &Locale, summary_id: &str) {
+        for old in self.members.borrow().iter() {
+            for shape in &old.shapes {
+                for name in [
+                    "data-member",
+                    "data-region",
+                    "data-target",
+                    "data-match",
+                    "role",
+                    "aria-label",
+                    "tabindex",
+                ] {
+                    let _ = shape.remove_attribute(name);
+                }
+            }
         }
-        let Some(target) = focus_shape(&shapes) else {
-            continue;
-        };
-        if fits {
-            let _ = target.set_attribute("role", "button");
-            let name = target.get_attribute("data-name").unwrap_or_default();
-            let _ = target.set_attribute("aria-label", &name);
-            let in_tab_order = if keeps_focus {
-                focused_code.as_deref() == Some(member.code.as_str())
-            } else {
-                first
+        let mut members = Vec::new();
+        for member in directory.members() {
+            let Some(shapes) = self.by_code.get(&member.code) else {
+                continue;
             };
-            let _ = target.set_attribute("tabindex", if in_tab_order { "0" } else { "-1" });
-            first = false;
-        } else {
-            for name in ["role", "aria-label", "tabindex"] {
-                let _ = target.remove_attribute(name);
+            // The dot, if any, takes focus: it is easier to see than a tiny outline.
+            let Some(target) = shapes
+                .iter()
+                .find(|s| s.tag_name() == "circle")
+                .or(shapes.first())
+                .cloned()
+            else {
+                continue;
+            };
+            for shape in shapes {
+                let _ = shape.set_attribute("data-member", "");
+                let _ = shape.set_attribute("data-region", member.region.slug());
+            }
+            let _ = target.set_attribute("data-target", "");
+            members.push(MemberShapes {
+                code: member.code.clone(),
+                shapes: shapes.clone(),
+                target,
+                name: member.name.clone(),
+                fits: Cell::new(None),
+            });
+        }
+        *self.members.borrow_mut() = members;
+        *self.tab_stop.borrow_mut() = None;
+        let _ = self.svg.set_attribute("role", "group");
+        let _ = self.svg.set_attribute("id", summary_id);
+        let _ = self.svg.set_attribute(
+            "aria-label",
+            &locale.map_summary(directory.len(), &directory.regions()),
+        );
+    }
+
+    /// Highlights the members the query lets through and dims the rest; only those let through
+    /// are buttons, reachable with the arrow keys.
+    fn follow_query(&self, directory: &Directory, query: &Query) {
+        let matching: HashSet<&str> = directory.filter(query).map(|m| m.code.as_str()).collect();
+        let members = self.members.borrow();
+        for member in members.iter() {
+            let fits = matching.contains(member.code.as_str());
+            if member.fits.get() == Some(fits) {
+                continue;
+            }
+            member.fits.set(Some(fits));
+            for shape in &member.shapes {
+                let _ = shape.set_attribute("data-match", if fits { "true" } else { "false" });
+            }
+            if fits {
+                let _ = member.target.set_attribute("role", "button");
+                let _ = member.target.set_attribute("aria-label", &member.name);
+                let _ = member.target.set_attribute("tabindex", "-1");
+            } else {
+                for name in ["role", "aria-label", "tabindex"] {
+                    let _ = member.target.remove_attribute(name);
+                }
+            }
+        }
+        let stop_fits = self
+            .tab_stop
+            .borrow()
+            .as_deref()
+            .is_some_and(|code| matching.contains(code));
+        if !stop_fits {
+            if let Some(first) = members.iter().find(|m| m.fits.get() == Some(true)) {
+                self.set_tab_stop(&members, &first.code);
+            } else {
+                *self.tab_stop.borrow_mut() = None;
             }
         }
     }
-}
 
-/// Moves the roving focus from the member `code` to the next, previous, first or last member
-/// the query lets through, in list order.
-fn move_focus(svg: &web_sys::Element, code: &str, step: Step) {
-    let Ok(list) = svg.query_selector_all("[data-target][tabindex]") else {
-        return;
-    };
-    let targets: Vec<web_sys::Element> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect();
-    if targets.is_empty() {
-        return;
+    fn set_tab_stop(&self, members: &[MemberShapes], code: &str) {
+        let previous = self.tab_stop.replace(Some(code.to_string()));
+        for member in members {
+            if previous.as_deref() == Some(member.code.as_str()) && member.fits.get() == Some(true)
+            {
+                let _ = member.target.set_attribute("tabindex", "-1");
+            }
+            if member.code == code {
+                let _ = member.target.set_attribute("tabindex", "0");
+            }
+        }
     }
-    // Document order is map order; the list order is alphabetical, which is what people expect
-    // arrow keys to follow, so sort by the accessible name.
-    let mut ordered = targets;
-    ordered.sort_by_key(|t| t.get_attribute("data-name").unwrap_or_default());
-    let current = ordered
-        .iter()
-        .position(|t| t.get_attribute("data-code").as_deref() == Some(code));
-    let last = ordered.len() - 1;
-    let next = match (step, current) {
-        (Step::First, _) | (Step::Next, None) | (Step::Previous, None) => 0,
-        (Step::Last, _) => last,
-        (Step::Next, Some(i)) => (i + 1).min(last),
-        (Step::Previous, Some(i)) => i.saturating_sub(1),
-    };
-    for (index, target) in ordered.iter().enumerate() {
-        let _ = target.set_attribute("tabindex", if index == next { "0" } else { "-1" });
-    }
-    if let Ok(element) = ordered[next].clone().dyn_into::<web_sys::SvgElement>() {
-        let _ = element.focus();
+
+    /// Moves the roving focus from `code` to the next, previous, first or last member the query
+    /// lets through, in list order.
+    fn move_focus(&self, code: &str, step: Step) {
+        let members = self.members.borrow();
+        let shown: Vec<&MemberShapes> = members
+            .iter()
+            .filter(|m| m.fits.get() == Some(true))
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        let current = shown.iter().position(|m| m.code == code);
+        let last = shown.len() - 1;
+        let next = match (step, current) {
+            (Step::First, _) | (Step::Next, None) | (Step::Previous, None) => 0,
+            (Step::Last, _) => last,
+            (Step::Next, Some(i)) => (i + 1).min(last),
+            (Step::Previous, Some(i)) => i.saturating_sub(1),
+        };
+        let target = shown[next];
+        self.set_tab_stop(&members, &target.code);
+        if let Ok(element) = target.target.clone().dyn_into::<web_sys::SvgElement>() {
+            let _ = element.focus();
+        }
     }
 }
 

@@ -21,6 +21,11 @@ pub fn fold(text: &str) -> String {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
             '\u{2010}'..='\u{2015}' => out.push('-'),
+            // Readers type these without the marks: Russian ё as е, Arabic hamza and madda
+            // forms of alef as bare alef, alef maqsura as ya.
+            'ё' | 'Ё' => out.push('е'),
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
             _ => match latin_base(c) {
                 Some(base) => out.push_str(base),
                 None => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
@@ -36,6 +41,11 @@ pub fn fold(text: &str) -> String {
 fn is_combining_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
+        // Arabic short vowels and other marks, and the tatweel used to stretch words.
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0640}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}'
@@ -138,6 +148,14 @@ mod tests {
         assert_eq!(fold("Россия"), "россия");
         assert_eq!(fold("中国"), "中国");
         assert_eq!(fold("مصر"), "مصر");
+    }
+
+    #[test]
+    fn folds_the_marks_russian_and_arabic_readers_leave_out() {
+        assert_eq!(fold("Объединённые"), "объединенные");
+        assert_eq!(fold("أفريقيا"), fold("افريقيا"));
+        assert_eq!(fold("إثيوبيا"), "اثيوبيا");
+        assert_eq!(fold("مِصْر"), "مصر");
     }
 
     proptest! {
