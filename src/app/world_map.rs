@@ -14,6 +14,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::fetch::{fetch_text, sleep};
@@ -48,9 +49,21 @@ pub fn WorldMap(
     let summary_id = format!("{id_prefix}-map-summary");
     let shapes = StoredValue::new_local(None::<Rc<MapShapes>>);
 
-    // Load once the list is on screen, so the map never delays the content.
+    // Load once the list is on screen and the map is about to scroll into view, so the map
+    // never delays the content and costs nothing to visitors who never reach it.
+    let near_view = RwSignal::new(false);
     Effect::new(move |_| {
-        if directory.with(Option::is_some) && state.get_untracked() == MapState::Waiting {
+        if let Some(canvas) = canvas.get() {
+            when_near_view(&canvas, move || {
+                let _ = near_view.try_set(true);
+            });
+        }
+    });
+    Effect::new(move |_| {
+        if directory.with(Option::is_some)
+            && near_view.get()
+            && state.get_untracked() == MapState::Waiting
+        {
             state.set(MapState::Loading);
             let src = src.clone();
             spawn_local(async move {
@@ -244,6 +257,45 @@ async fn load_map(src: &str, canvas: NodeRef<html::Div>) -> Option<MapShapes> {
     canvas.replace_children_with_node_1(&svg);
     yield_to_browser().await;
     Some(MapShapes::index(svg))
+}
+
+/// Calls `then` once `element` comes within a screen's height of the viewport (at once where
+/// the browser cannot tell).
+fn when_near_view(element: &web_sys::Element, then: impl FnOnce() + 'static) {
+    let then = Rc::new(RefCell::new(Some(then)));
+    let pending = then.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if near {
+                observer.disconnect();
+                if let Some(then) = pending.borrow_mut().take() {
+                    then();
+                }
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    match web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    ) {
+        Ok(observer) => {
+            observer.observe(element);
+            // One small closure per map, alive until the map is near; simpler than tracking it.
+            callback.forget();
+        }
+        Err(_) => {
+            if let Some(then) = then.borrow_mut().take() {
+                then();
+            }
+        }
+    }
 }
 
 /// Lets the browser handle input and paint before the next step.

@@ -257,7 +257,9 @@ tests.push({
   run: withPartner(async ({ session, site }) => {
     await session.get(`${site.origin}/`);
     const inline = () => session.exec(() => {
-      const root = document.getElementById('inline-french-map').shadowRoot;
+      const host = document.getElementById('inline-french-map');
+      host.scrollIntoView({ block: 'center' });
+      const root = host.shadowRoot;
       const directory = root?.querySelector('.directory');
       const map = root?.querySelector('.world-map');
       return directory && {

@@ -79,6 +79,17 @@ export const tests = [
     },
   },
   {
+    name: 'the map is not fetched for a visitor who never scrolls near it',
+    async run({ session, origin, server }) {
+      await session.get(`${origin}/`);
+      await waitForDirectory(session);
+      await new Promise((r) => setTimeout(r, 1500));
+      equal(server.getRequestCount('/map.svg'), 0, 'no map request while it is far below the fold');
+      await waitForMap(session);
+      equal(server.getRequestCount('/map.svg'), 1);
+    },
+  },
+  {
     name: 'choosing Africa in the legend lists the 21 African members and highlights exactly their shapes',
     async run({ session, origin }) {
       await session.get(`${origin}/`);
@@ -221,8 +232,11 @@ export const tests = [
       server.setFault('/map.svg', { status: 500 });
       await session.get(`${origin}/`);
       await waitForDirectory(session);
-      await session.waitFor(() => session.exec(() => document.querySelector('.world-map')?.dataset.state === 'failed'),
-        { message: 'the map to report failure' });
+      await session.waitFor(() => session.exec(() => {
+        const map = document.querySelector('.world-map');
+        map.scrollIntoView({ block: 'center' });
+        return map.dataset.state === 'failed';
+      }), { message: 'the map to report failure' });
       match(await (await session.find('.world-map__caption')).text(), /could not be loaded/);
       await chooseRegion(session, 'Oceania');
       await eventually(async () => deepEqual(await visibleCodes(session), codesIn('Oceania')));

@@ -114,8 +114,19 @@ export const switchToFrame = (session, iframe) =>
 
 // ---------------------------------------------------------------- map and languages
 
-/** Waits until the world map has arrived and its members are marked. */
+/**
+ * Scrolls the map into view, as a visitor would (it loads only when about to be seen), and
+ * waits until it has arrived and its members are marked.
+ */
 export async function waitForMap(session, { timeout = 20_000 } = {}) {
+  await session.waitFor(
+    () => session.exec(() => {
+      const map = document.querySelector('[data-member-directory] .world-map');
+      map?.scrollIntoView({ block: 'center' });
+      return map !== null;
+    }),
+    { timeout, message: 'the map frame' },
+  );
   await session.waitFor(
     () => session.exec(() => {
       const map = document.querySelector('[data-member-directory] .world-map');
