@@ -6,8 +6,9 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
+use super::dom::elements;
 use super::fetch::fetch_text;
 use crate::directory::Directory;
 use crate::i18n::{Language, Locale};
@@ -96,45 +97,21 @@ pub fn translate_page(document: &web_sys::Document, locale: &'static Locale) {
         mark(&root, language);
     }
     show_page_text(document, locale);
-    if let Ok(nodes) = document.query_selector_all("[data-i18n]") {
-        for index in 0..nodes.length() {
-            let Some(element) = nodes
-                .item(index)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            if let Some(key) = element.get_attribute("data-i18n") {
-                element.set_text_content(Some(locale.text(&key)));
-            }
+    for element in elements(document.query_selector_all("[data-i18n]")) {
+        if let Some(key) = element.get_attribute("data-i18n") {
+            element.set_text_content(Some(locale.text(&key)));
         }
     }
-    if let Ok(nodes) = document.query_selector_all("[data-i18n-label]") {
-        for index in 0..nodes.length() {
-            let Some(element) = nodes
-                .item(index)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            if let Some(key) = element.get_attribute("data-i18n-label") {
-                let _ = element.set_attribute("aria-label", locale.text(&key));
-            }
+    for element in elements(document.query_selector_all("[data-i18n-label]")) {
+        if let Some(key) = element.get_attribute("data-i18n-label") {
+            let _ = element.set_attribute("aria-label", locale.text(&key));
         }
     }
-    if let Ok(links) = document.query_selector_all("a[data-lang]") {
-        for index in 0..links.length() {
-            let Some(link) = links
-                .item(index)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            if link.get_attribute("data-lang").as_deref() == Some(language.tag()) {
-                let _ = link.set_attribute("aria-current", "true");
-            } else {
-                let _ = link.remove_attribute("aria-current");
-            }
+    for link in elements(document.query_selector_all("a[data-lang]")) {
+        if link.get_attribute("data-lang").as_deref() == Some(language.tag()) {
+            let _ = link.set_attribute("aria-current", "true");
+        } else {
+            let _ = link.remove_attribute("aria-current");
         }
     }
 }
@@ -184,14 +161,9 @@ fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
     set("blockquote p", &page.quote.text);
     set(".pull-quote__speaker", &page.quote.speaker);
     set(".pull-quote__role", &page.quote.role);
-    if let (Ok(Some(prose)), Ok(old)) = (
-        block.query_selector(".prose"),
-        block.query_selector_all(".prose > p"),
-    ) {
-        for index in 0..old.length() {
-            if let Some(paragraph) = old.item(index) {
-                let _ = prose.remove_child(&paragraph);
-            }
+    if let Ok(Some(prose)) = block.query_selector(".prose") {
+        for paragraph in elements(block.query_selector_all(".prose > p")) {
+            paragraph.remove();
         }
         let quote = prose.query_selector(".pull-quote").ok().flatten();
         for text in &page.paragraphs {

@@ -3,6 +3,7 @@
 //! Every `[data-member-directory]` element gets its own independent instance: its own
 //! settings, data, query and reactive owner, so several can live on one page.
 
+mod dom;
 mod fetch;
 mod language;
 mod load_error;
@@ -35,14 +36,8 @@ pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(placeholders) = document.query_selector_all("[data-member-directory]") else {
-        return;
-    };
-    for index in 0..placeholders.length() {
-        if let Some(element) = placeholders
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+    for placeholder in dom::elements(document.query_selector_all("[data-member-directory]")) {
+        if let Ok(element) = placeholder.dyn_into::<web_sys::HtmlElement>() {
             mount_into(element);
         }
     }

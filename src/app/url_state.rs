@@ -1,7 +1,6 @@
 //! Keeps the query in the page's URL (`?region=africa&q=uni`) without adding history entries.
 
-use wasm_bindgen::JsCast;
-
+use super::dom::elements;
 use crate::directory::Query;
 use crate::i18n::Language;
 
@@ -43,19 +42,11 @@ pub fn write(query: &Query, language: Option<Language>) {
         params.to_string().as_string().unwrap_or_default()
     };
     if let Some(document) = window.document() {
-        if let Ok(links) = document.query_selector_all("a[data-lang]") {
-            for index in 0..links.length() {
-                let Some(link) = links
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let target = link
-                    .get_attribute("data-lang")
-                    .and_then(|t| Language::from_tag(&t));
-                let _ = link.set_attribute("href", &format!("?{}", search(target)));
-            }
+        for link in elements(document.query_selector_all("a[data-lang]")) {
+            let target = link
+                .get_attribute("data-lang")
+                .and_then(|t| Language::from_tag(&t));
+            let _ = link.set_attribute("href", &format!("?{}", search(target)));
         }
     }
     url.set_search(&search(language));

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::dom::elements;
 use super::fetch::{fetch_text, sleep};
 use crate::directory::{Directory, Query};
 use crate::i18n::Locale;
@@ -314,18 +315,12 @@ fn parse_svg(text: &str) -> Option<web_sys::Element> {
     if root.tag_name() != "svg" || root.query_selector("parsererror").ok()?.is_some() {
         return None;
     }
-    if let Ok(active) = root.query_selector_all("script, style, foreignObject, a, image, use") {
-        for node in (0..active.length()).filter_map(|i| active.item(i)) {
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.remove_child(&node);
-            }
-        }
+    for active in elements(root.query_selector_all("script, style, foreignObject, a, image, use")) {
+        active.remove();
     }
-    let all = root.query_selector_all("*").ok()?;
-    for element in (0..all.length())
-        .filter_map(|i| all.item(i))
-        .chain(std::iter::once(root.clone().into()))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+    for element in elements(root.query_selector_all("*"))
+        .into_iter()
+        .chain(std::iter::once(root.clone()))
     {
         for name in element
             .get_attribute_names()
@@ -362,14 +357,9 @@ struct MapShapes {
 impl MapShapes {
     fn index(svg: web_sys::Element) -> MapShapes {
         let mut by_code: HashMap<String, Vec<web_sys::Element>> = HashMap::new();
-        if let Ok(list) = svg.query_selector_all("[data-code]") {
-            for element in (0..list.length())
-                .filter_map(|i| list.item(i))
-                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                if let Some(code) = element.get_attribute("data-code") {
-                    by_code.entry(code).or_default().push(element);
-                }
+        for element in elements(svg.query_selector_all("[data-code]")) {
+            if let Some(code) = element.get_attribute("data-code") {
+                by_code.entry(code).or_default().push(element);
             }
         }
         MapShapes {

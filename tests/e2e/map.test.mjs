@@ -74,8 +74,6 @@ export const tests = [
       ok(timing.map !== null, 'map.svg was fetched');
       ok(timing.wasm !== null && timing.map >= timing.wasm, `map requested after the app arrived: ${JSON.stringify(timing)}`);
       if (timing.fcp !== null) ok(timing.map > timing.fcp, `map requested after first contentful paint: ${JSON.stringify(timing)}`);
-      const wasmHasNoMap = await session.exec(() => !document.querySelector('script[src*="map"]'));
-      ok(wasmHasNoMap);
     },
   },
   {
