@@ -1,10 +1,17 @@
-//! Renders the page text and the full member list to HTML at build time, so the page reads
-//! completely before (or without) WebAssembly. The markup matches what the app renders, so the
-//! app can take over without anything moving.
+//! The build step's side of the page: asks the components in `views` for their HTML and fills
+//! the page templates with it, together with the member list as data, so the page reads
+//! completely before (or without) WebAssembly and the browser can take it over as it is.
+//! Nothing here writes markup of its own.
 
-use crate::directory::{Directory, Member};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::directory::Directory;
+use crate::embed::Controls;
 use crate::i18n::Locale;
 use crate::page_text::PageText;
+use crate::views::{DirectoryModel, DirectoryView, Layout, PageTextView, DATA_ATTR};
 
 /// Markers in `index.html` that the build replaces.
 pub const TITLE_MARKER: &str = "<!-- prerender:title -->";
@@ -13,26 +20,43 @@ pub const PAGE_MARKER: &str = "<!-- prerender:page -->";
 pub const DIRECTORY_MARKER: &str = "<!-- prerender:directory -->";
 
 /// Fills every marker of `template` that it contains; fails if a marker it needs is missing.
+/// `source` is the member list's JSON as read, and `directory` what it decodes to.
 pub fn render(
     template: &str,
     page: &PageText,
-    locale: &Locale,
+    locale: &'static Locale,
+    source: &str,
     directory: &Directory,
 ) -> Result<String, String> {
     let mut html = template.to_string();
     let mut replaced_any = false;
+    let layout = Layout {
+        controls: Controls::All,
+        map: template.contains("data-map"),
+        id_prefix: "md0".to_string(),
+    };
     let parts = [
         (TITLE_MARKER, escape(page.title)),
         (DESCRIPTION_MARKER, escape(page.description)),
         (PAGE_MARKER, page_text(page)),
         (
             DIRECTORY_MARKER,
-            member_list(directory, locale, template.contains("data-map")),
+            format!(
+                "{}{}",
+                directory_html(directory, locale, layout),
+                data_block(source)?
+            ),
         ),
     ];
     for (marker, content) in parts {
-        if html.contains(marker) {
-            html = html.replace(marker, &content);
+        if let Some(at) = html.find(marker) {
+            // Hydration walks the placeholder's children: no whitespace may surround the markup.
+            let (mut start, mut end) = (at, at + marker.len());
+            if marker == DIRECTORY_MARKER {
+                start = html[..start].trim_end().len();
+                end += html[end..].len() - html[end..].trim_start().len();
+            }
+            html.replace_range(start..end, &content);
             replaced_any = true;
         }
     }
@@ -44,119 +68,40 @@ pub fn render(
 
 /// The introduction and the pull quote.
 pub fn page_text(page: &PageText) -> String {
-    let mut html = String::new();
-    html.push_str("<div class=\"hero\"><div class=\"wrap\">");
-    html.push_str(&format!("<h1>{}</h1>", escape(page.heading)));
-    html.push_str(&format!("<p class=\"lede\">{}</p>", escape(page.lede)));
-    html.push_str("</div></div><div class=\"wrap prose\">");
-    for paragraph in page.paragraphs {
-        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
-    }
-    html.push_str(&format!(
-        "<figure class=\"pull-quote\"><blockquote><p>{}</p></blockquote>\
-         <figcaption><span class=\"pull-quote__speaker\">{}</span>, \
-         <span class=\"pull-quote__role\">{}</span></figcaption></figure></div>",
-        escape(page.quote.text),
-        escape(page.quote.speaker),
-        escape(page.quote.role),
-    ));
-    html
-}
-
-/// The whole directory as the app first shows it: the same markup the app renders, so it can
-/// take over without anything moving. Controls are inert (`disabled`) until the app starts;
-/// without WebAssembly they stay inert and the full list stays readable.
-/// With `with_map`, also the map's frame, sized as the map will be, for the app to fill in.
-pub fn member_list(directory: &Directory, locale: &Locale, with_map: bool) -> String {
-    let prefix = "md0";
-    let mut html = String::from(if with_map {
-        "<div class=\"directory directory--map\"><div class=\"directory__controls\">"
-    } else {
-        "<div class=\"directory\"><div class=\"directory__controls\">"
-    });
-    html.push_str(&format!(
-        "<fieldset class=\"region-filter\" disabled><legend class=\"region-filter__legend\">{}</legend>\
-         <div class=\"region-filter__options\">",
-        escape(locale.text("region-legend"))
-    ));
-    let choices = std::iter::once((
-        "all",
-        locale.text("all-regions").to_string(),
-        directory.len(),
-    ))
-    .chain(
-        directory
-            .regions()
-            .into_iter()
-            .map(|(r, n)| (r.slug(), locale.region(r), n)),
+    let heading = page.heading.to_string();
+    let lede = page.lede.to_string();
+    let paragraphs: Vec<String> = page.paragraphs.iter().map(|p| p.to_string()).collect();
+    let (quote, speaker, role) = (
+        page.quote.text.to_string(),
+        page.quote.speaker.to_string(),
+        page.quote.role.to_string(),
     );
-    for (slug, label, count) in choices {
-        let (checked, swatch) = if slug == "all" {
-            (" checked", String::new())
-        } else {
-            (
-                "",
-                format!(
-                    "<span class=\"swatch\" data-region=\"{slug}\" aria-hidden=\"true\"></span>"
-                ),
-            )
-        };
-        html.push_str(&format!(
-            "<label class=\"chip\"><input class=\"chip__input\" type=\"radio\" name=\"{prefix}-region\" \
-             value=\"{slug}\"{checked}><span class=\"chip__face\">{swatch}<span class=\"chip__name\">{}</span> \
-             <span class=\"chip__count\">{count}</span></span></label>",
-            escape(&label)
-        ));
-    }
-    html.push_str(&format!(
-        "</div></fieldset><div class=\"search\"><label class=\"search__label\" for=\"{prefix}-search\">{}</label>\
-         <p class=\"search__hint\" id=\"{prefix}-search-hint\">{}</p><input class=\"search__input\" \
-         type=\"search\" id=\"{prefix}-search\" aria-describedby=\"{prefix}-search-hint\" disabled></div></div>",
-        escape(locale.text("search-label")),
-        escape(locale.text("search-hint"))
-    ));
-    if with_map {
-        html.push_str(&map_frame(locale));
-    }
-    html.push_str(&format!(
-        "<p class=\"directory__status\" role=\"status\">{}</p><div class=\"directory__body\">\
-         <ul class=\"member-list\" aria-label=\"{}\">",
-        escape(&locale.shown(directory.len(), directory.len())),
-        escape(locale.text("list-label")),
-    ));
-    for member in directory.members() {
-        html.push_str(&member_item(member));
-    }
-    html.push_str("</ul></div></div>");
-    html
+    to_html(move || view! { <PageTextView heading lede paragraphs quote speaker role /> })
 }
 
-/// The map's figure before the map arrives: the app's `WorldMap` renders the same markup.
-fn map_frame(locale: &Locale) -> String {
-    format!(
-        "<figure class=\"world-map\" data-state=\"loading\"><div class=\"world-map__canvas\"></div>\
-         <p class=\"world-map__name\" aria-hidden=\"true\" hidden></p>\
-         <figcaption class=\"world-map__caption\"><span class=\"world-map__title\">{}</span> \
-         <span class=\"world-map__hint\">{}</span> <span class=\"world-map__credit\">{}</span>\
-         </figcaption></figure>",
-        escape(locale.text("map-title")),
-        escape(locale.text("map-hint")),
-        escape(locale.text("map-credit")),
-    )
+/// The whole directory as the browser first shows it, unfiltered, with inert controls.
+pub fn directory_html(directory: &Directory, locale: &'static Locale, layout: Layout) -> String {
+    let directory = Arc::new(directory.clone());
+    to_html(move || {
+        let model = DirectoryModel::new(Some(directory), locale);
+        view! { <DirectoryView model layout /> }
+    })
 }
 
-fn member_item(member: &Member) -> String {
-    let area = member
-        .area
-        .as_deref()
-        .map(|area| format!("<span class=\"member__area\">{}</span>", escape(area)))
-        .unwrap_or_default();
-    format!(
-        "<li class=\"member\" data-code=\"{}\" data-region=\"{}\"><span class=\"member__name\" dir=\"auto\">{}</span>{area}</li>",
-        escape(&member.code),
-        member.region.slug(),
-        escape(&member.name),
-    )
+/// The member list as a JSON data block (which no browser runs, so a strict CSP allows it).
+fn data_block(source: &str) -> Result<String, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(source).map_err(|e| format!("member list: {e}"))?;
+    // `<` only occurs inside JSON strings, where `\u003c` means the same: no `</script>` ends
+    // the block early.
+    let json = value.to_string().replace('<', "\\u003c");
+    Ok(format!(
+        "<script type=\"application/json\" {DATA_ATTR}>{json}</script>"
+    ))
+}
+
+fn to_html<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> String {
+    Owner::new().with(|| view().to_html())
 }
 
 /// Escapes text for HTML content and double-quoted attributes.
@@ -181,26 +126,37 @@ mod tests {
     use crate::i18n::Locale;
     use crate::page_text;
 
+    const SOURCE: &str = r#"{"version":1,"members":[
+        {"name":"<b>Bold</b> & \"quoted\"","code":"BB","region":"Europe"},
+        {"name":"Kenya","code":"KE","region":"Africa","subRegion":"Sub-Saharan Africa","intermediateRegion":"Eastern Africa"}
+    ]}"#;
+
     fn directory() -> Directory {
-        Directory::parse(
-            r#"{"version":1,"members":[
-                {"name":"<b>Bold</b> & \"quoted\"","code":"BB","region":"Europe"},
-                {"name":"Kenya","code":"KE","region":"Africa","subRegion":"Sub-Saharan Africa","intermediateRegion":"Eastern Africa"}
-            ]}"#,
-        )
-        .unwrap()
+        Directory::parse(SOURCE).unwrap()
+    }
+
+    fn layout(map: bool) -> Layout {
+        Layout {
+            controls: Controls::All,
+            map,
+            id_prefix: "md0".into(),
+        }
+    }
+
+    fn list(map: bool) -> String {
+        directory_html(&directory(), Locale::english(), layout(map))
     }
 
     #[test]
     fn escapes_markup_in_member_names() {
-        let html = member_list(&directory(), Locale::english(), false);
-        assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
+        let html = list(false);
+        assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp;"), "{html}");
         assert!(!html.contains("<b>"));
     }
 
     #[test]
     fn lists_every_member_with_its_code_and_area() {
-        let html = member_list(&directory(), Locale::english(), false);
+        let html = list(false);
         assert!(html.contains("data-code=\"KE\""));
         assert!(html.contains("Eastern Africa"));
         assert!(html.contains("2 of 2 members"));
@@ -208,42 +164,61 @@ mod tests {
 
     #[test]
     fn renders_inert_controls_with_counts_for_the_regions_present() {
-        let html = member_list(&directory(), Locale::english(), false);
-        assert!(html.contains("<fieldset class=\"region-filter\" disabled>"));
-        assert!(html.contains("value=\"africa\"><span class=\"chip__face\"><span class=\"swatch\" data-region=\"africa\" aria-hidden=\"true\"></span><span class=\"chip__name\">Africa</span> <span class=\"chip__count\">1</span>"));
+        let html = list(false);
+        assert!(
+            html.contains("<fieldset disabled class=\"region-filter\">"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"africa\""));
+        assert!(html.contains("<span class=\"chip__name\">Africa</span>"));
         assert!(
             !html.contains("value=\"asia\""),
             "no control for a region without members"
         );
-        assert!(html.contains(
-            "type=\"search\" id=\"md0-search\" aria-describedby=\"md0-search-hint\" disabled"
-        ));
+        assert!(html.contains("id=\"md0-search\""));
+        assert!(html.contains("autocomplete=\"off\""));
+        assert!(html.contains("maxlength=\"100\""));
     }
 
     #[test]
     fn reserves_the_maps_frame_when_the_page_shows_a_map() {
-        let with_map = member_list(&directory(), Locale::english(), true);
-        assert!(with_map.starts_with("<div class=\"directory directory--map\">"));
-        assert!(with_map.contains("<figure class=\"world-map\" data-state=\"loading\">"));
+        let with_map = list(true);
+        assert!(
+            with_map
+                .starts_with("<div lang=\"en\" dir=\"ltr\" class=\"directory directory--map\">"),
+            "{with_map}"
+        );
+        assert!(with_map.contains("<figure data-state=\"loading\" class=\"world-map\">"));
         assert!(with_map.contains("Natural Earth"));
-        let without = member_list(&directory(), Locale::english(), false);
-        assert!(!without.contains("world-map"));
+        assert!(!list(false).contains("world-map"));
     }
 
     #[test]
-    fn fills_the_template_markers() {
+    fn fills_the_template_markers_without_whitespace_around_the_directory() {
         let template = "<title><!-- prerender:title --></title><meta name=\"description\" content=\"prerender:description\">\
-            <!-- prerender:page --><div data-member-directory><!-- prerender:directory --></div>";
+            <!-- prerender:page --><div data-member-directory>\n  <!-- prerender:directory -->\n</div>";
         let html = render(
             template,
             &page_text::ENGLISH,
             Locale::english(),
+            SOURCE,
             &directory(),
         )
         .unwrap();
         assert!(!html.contains("prerender:"));
         assert!(html.contains("<h1>Governments taking a global stand</h1>"));
         assert!(html.contains("<blockquote>"));
+        assert!(html.contains("<div data-member-directory><div lang=\"en\""));
+        assert!(html.ends_with("</script></div>"));
+    }
+
+    #[test]
+    fn carries_the_list_as_data_that_cannot_end_its_script_block() {
+        let block = data_block(r#"{"members":[{"name":"</script><x>"}]}"#).unwrap();
+        assert_eq!(block.matches("</script>").count(), 1);
+        let json = &block[block.find('>').unwrap() + 1..block.rfind('<').unwrap()];
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["members"][0]["name"], "</script><x>");
     }
 
     #[test]
@@ -252,6 +227,7 @@ mod tests {
             "<p>hi</p>",
             &page_text::ENGLISH,
             Locale::english(),
+            SOURCE,
             &directory()
         )
         .is_err());

@@ -6,12 +6,14 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use wasm_bindgen::JsValue;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::dom::elements;
 use super::fetch::fetch_text;
 use crate::directory::Directory;
 use crate::i18n::{Language, Locale};
+use crate::views::PageTextView;
 
 /// Largest language file accepted (the real ones are about 10 kB).
 const MAX_LOCALE_BYTES: usize = 256 * 1024;
@@ -124,6 +126,7 @@ fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
     };
     let saved = ENGLISH_PAGE_TEXT.with(|saved| saved.borrow().clone());
     let translation = locale.page_text();
+    let translation_title = translation.and_then(|page| page.title.clone());
     match (&saved, translation) {
         (None, None) => return,
         (None, Some(_)) => {
@@ -151,29 +154,25 @@ fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
         mark(&block, crate::i18n::Language::English);
         return;
     };
-    let set = |css: &str, text: &str| {
-        if let Ok(Some(element)) = block.query_selector(css) {
-            element.set_text_content(Some(text));
-        }
+    let Ok(block) = block.dyn_into::<web_sys::HtmlElement>() else {
+        return;
     };
-    set("h1", &page.heading);
-    set(".lede", &page.lede);
-    set("blockquote p", &page.quote.text);
-    set(".pull-quote__speaker", &page.quote.speaker);
-    set(".pull-quote__role", &page.quote.role);
-    if let Ok(Some(prose)) = block.query_selector(".prose") {
-        for paragraph in elements(block.query_selector_all(".prose > p")) {
-            paragraph.remove();
+    block.set_text_content(None);
+    let page = page.clone();
+    leptos::mount::mount_to(block.clone(), move || {
+        view! {
+            <PageTextView
+                heading=page.heading
+                lede=page.lede
+                paragraphs=page.paragraphs
+                quote=page.quote.text
+                speaker=page.quote.speaker
+                role=page.quote.role
+            />
         }
-        let quote = prose.query_selector(".pull-quote").ok().flatten();
-        for text in &page.paragraphs {
-            if let Ok(paragraph) = document.create_element("p") {
-                paragraph.set_text_content(Some(text));
-                let _ = prose.insert_before(&paragraph, quote.as_ref().map(|q| q.as_ref()));
-            }
-        }
-    }
-    if let Some(title) = &page.title {
+    })
+    .forget();
+    if let Some(title) = &translation_title {
         document.set_title(title);
     }
     mark(&block, locale.language());

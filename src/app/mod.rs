@@ -1,30 +1,39 @@
-//! The browser side: thin Leptos views over the `directory` core.
+//! The browser side: runs the `views` over the `directory` core.
 //!
 //! Every `[data-member-directory]` element gets its own independent instance: its own
-//! settings, data, query and reactive owner, so several can live on one page.
+//! settings, data, query and reactive owner, so several can live on one page. Where the build
+//! already rendered the directory into the element (the alliance's page and the embed page),
+//! the instance takes that markup over as it is (hydration); elsewhere (inline embeds) it
+//! renders the same components itself.
 
 mod dom;
 mod fetch;
+mod instance;
 mod language;
-mod load_error;
-mod member_directory;
-mod member_list;
-mod region_filter;
-mod search_box;
 mod settings;
 mod url_state;
 mod world_map;
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use member_directory::MemberDirectory;
+use crate::directory::Directory;
+use crate::embed::Controls;
+use crate::i18n::Locale;
+use crate::views::{DirectoryModel, DirectoryView, Layout};
 use settings::Settings;
 
 /// Marks a placeholder the app has already taken over, so mounting twice does nothing.
 const MOUNTED_ATTR: &str = "data-mounted";
+
+/// Marks a placeholder whose directory is live: tests and the embed loader wait for it.
+const READY_ATTR: &str = "data-ready";
+
+/// The id prefix the build renders its one directory with.
+const BUILD_ID_PREFIX: &str = "md0";
 
 thread_local! {
     /// Counts instances so each gets unique element ids, even across shadow roots.
@@ -44,44 +53,91 @@ pub fn mount_all() {
 }
 
 /// Mounts a directory into one element, which may live in a shadow root (inline embeds).
-/// Renders into a detached element and swaps it in once it has something to show, so any
-/// build-time markup stays on screen while the data loads.
 pub fn mount_into(placeholder: web_sys::HtmlElement) {
     if placeholder.has_attribute(MOUNTED_ATTR) {
         return;
     }
     let _ = placeholder.set_attribute(MOUNTED_ATTR, "");
-    let Some(document) = placeholder.owner_document() else {
-        return;
-    };
-    let Ok(root) = document
-        .create_element("div")
-        .map(|e| e.unchecked_into::<web_sys::HtmlElement>())
-    else {
-        return;
-    };
-    root.set_class_name("directory");
     let index = INSTANCES.with(|n| {
         n.set(n.get() + 1);
         n.get() - 1
     });
     let settings = Settings::from_element(&placeholder, index);
-    if settings.map_src.is_some() {
-        root.set_class_name("directory directory--map");
+    let layout = Layout {
+        controls: settings.controls,
+        map: settings.map_src.is_some(),
+        id_prefix: settings.id_prefix.clone(),
+    };
+    match built_directory(&placeholder, &layout) {
+        Some(built) => take_over(placeholder, settings, layout, built),
+        None => render(placeholder, settings, layout),
     }
-    let view_root = root.clone();
+}
+
+/// The member list the build rendered into `placeholder`, if the build rendered it with the
+/// layout this instance wants (else the markup cannot be taken over as it is).
+fn built_directory(placeholder: &web_sys::HtmlElement, layout: &Layout) -> Option<Directory> {
+    let data = placeholder
+        .query_selector(&format!(":scope > script[{}]", crate::views::DATA_ATTR))
+        .ok()??;
+    let first = placeholder.first_element_child()?;
+    let built_with_map = first.class_list().contains("directory--map");
+    let same_layout = layout.controls == Controls::All
+        && layout.map == built_with_map
+        && layout.id_prefix == BUILD_ID_PREFIX
+        && first.class_list().contains("directory");
+    if !same_layout {
+        return None;
+    }
+    let directory = Directory::parse(&data.text_content()?).ok()?;
+    data.remove();
+    Some(directory)
+}
+
+/// Takes over the build-time markup: the same DOM nodes, now live. The page's language and the
+/// view in its URL then arrive as one update.
+fn take_over(
+    placeholder: web_sys::HtmlElement,
+    settings: Settings,
+    layout: Layout,
+    built: Directory,
+) {
+    let built = Arc::new(built);
+    let model = DirectoryModel::new(Some(built.clone()), Locale::english());
+    let root = placeholder.clone();
+    let ready = move || {
+        let _ = root.set_attribute(READY_ATTR, "");
+    };
+    leptos::mount::hydrate_from(placeholder, move || {
+        instance::start(model, settings, Some(built), ready);
+        view! { <DirectoryView model layout /> }
+    })
+    .forget();
+}
+
+/// Renders the directory afresh into a detached element and swaps it in once it has something
+/// to show, so anything the partner put in the placeholder stays on screen while data loads.
+fn render(placeholder: web_sys::HtmlElement, settings: Settings, layout: Layout) {
+    let Some(staging) = placeholder
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+        .map(|e| e.unchecked_into::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
+    let model = DirectoryModel::new(None, Locale::english());
     let swap_in = {
-        let root = root.clone();
+        let staging = staging.clone();
         move || {
-            if root.parent_node().is_none() {
-                placeholder.replace_children_with_node_1(&root);
-                let _ = placeholder.set_attribute("data-ready", "");
+            if let Some(directory) = staging.first_element_child() {
+                placeholder.replace_children_with_node_1(&directory);
+                let _ = placeholder.set_attribute(READY_ATTR, "");
             }
         }
     };
-    leptos::mount::mount_to(
-        root,
-        move || view! { <MemberDirectory settings root=view_root on_ready=swap_in /> },
-    )
+    leptos::mount::mount_to(staging, move || {
+        instance::start(model, settings, None, swap_in);
+        view! { <DirectoryView model layout /> }
+    })
     .forget();
 }

@@ -10,7 +10,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,34 +20,19 @@ use super::dom::elements;
 use super::fetch::{fetch_text, sleep};
 use crate::directory::{Directory, Query};
 use crate::i18n::Locale;
+use crate::views::{DirectoryModel, MapState};
 
 /// Largest map file accepted; the real one is about 100 kB before compression.
 const MAX_MAP_BYTES: usize = 1024 * 1024;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum MapState {
-    Waiting,
-    Loading,
-    Shown,
-    Failed,
-}
-
-/// The map figure: the SVG canvas, the name of the country pointed at, and a caption.
-#[component]
-pub fn WorldMap(
-    src: String,
-    id_prefix: String,
-    directory: RwSignal<Option<Arc<Directory>>>,
-    locale: RwSignal<Option<&'static Locale>>,
-    query: Memo<Query>,
-    /// Show a legend of its own (when the region filter, which doubles as the legend, is hidden).
-    legend: bool,
-) -> impl IntoView {
-    let canvas = NodeRef::<html::Div>::new();
-    let state = RwSignal::new(MapState::Waiting);
-    let pointed = RwSignal::new(None::<String>);
-    let summary_id = format!("{id_prefix}-map-summary");
+/// Runs the map of one directory: loads the SVG into the canvas once the list is on screen and
+/// the map is about to scroll into view, marks the members, follows the query, and links each
+/// member shape to its entry in the list.
+pub fn start(model: DirectoryModel, src: String, summary_id: String) {
+    let canvas = model.canvas_ref;
+    let state = model.map_state;
     let shapes = StoredValue::new_local(None::<Rc<MapShapes>>);
+    let loading = StoredValue::new_local(false);
 
     // Load once the list is on screen and the map is about to scroll into view, so the map
     // never delays the content and costs nothing to visitors who never reach it.
@@ -58,14 +42,16 @@ pub fn WorldMap(
             when_near_view(&canvas, move || {
                 let _ = near_view.try_set(true);
             });
+            listen(&canvas, model, shapes);
         }
     });
     Effect::new(move |_| {
-        if directory.with(Option::is_some)
+        if model.live.get()
+            && model.directory.with(Option::is_some)
             && near_view.get()
-            && state.get_untracked() == MapState::Waiting
+            && !loading.get_value()
         {
-            state.set(MapState::Loading);
+            loading.set_value(true);
             let src = src.clone();
             spawn_local(async move {
                 let shown = load_map(&src, canvas).await;
@@ -83,27 +69,32 @@ pub fn WorldMap(
 
     // Who is a member and what each shape is called (on load and when the language changes),
     // then the query: members it lets through are highlighted, the rest dimmed and out of reach.
-    let summary_for_svg = summary_id.clone();
     Effect::new(move |marked: Option<Option<usize>>| {
-        let query = query.get();
-        let (Some(directory), Some(locale)) = (directory.get(), locale.get()) else {
-            return None;
-        };
+        let query = model.query.get();
+        let locale = model.locale.get();
+        let directory = model.directory.get()?;
         if state.get() != MapState::Shown {
             return None;
         }
         let map = shapes.get_value()?;
         let identity = Arc::as_ptr(&directory) as usize;
         if marked.flatten() != Some(identity) {
-            map.mark_members(&directory, locale, &summary_for_svg);
+            map.mark_members(&directory, locale, &summary_id);
         }
         map.follow_query(&directory, &query);
         Some(identity)
     });
+}
 
+/// Pointer, focus, click and keyboard handling on the map's canvas.
+fn listen(
+    canvas: &web_sys::HtmlDivElement,
+    model: DirectoryModel,
+    shapes: StoredValue<Option<Rc<MapShapes>>, LocalStorage>,
+) {
     let name_of = move |code: &str| -> Option<String> {
-        let directory = directory.get_untracked()?;
-        let locale = locale.get_untracked()?;
+        let directory = model.directory.get_untracked()?;
+        let locale = model.locale.get_untracked();
         let member = directory.members().iter().find(|m| m.code == code)?;
         Some(format!(
             "{} · {}",
@@ -111,17 +102,15 @@ pub fn WorldMap(
             locale.region(member.region)
         ))
     };
-    let show_name = move |event: &web_sys::Event| {
-        let name = member_code(event).and_then(|code| name_of(&code));
+    let show_name = move |event: web_sys::Event| {
+        let name = member_code(&event).and_then(|code| name_of(&code));
         if name.is_some() {
-            pointed.set(name);
+            model.pointed.set(name);
         }
     };
+    let canvas_element = canvas.clone();
     let activate = move |code: &str| {
-        let Some(canvas) = canvas.get_untracked() else {
-            return;
-        };
-        let Some(entry) = canvas
+        let Some(entry) = canvas_element
             .closest(".directory")
             .ok()
             .flatten()
@@ -135,96 +124,55 @@ pub fn WorldMap(
         };
         highlight_entry(&entry);
     };
-
-    let on_keydown = move |event: ev::KeyboardEvent| {
-        let Some(map) = shapes.get_value() else {
-            return;
-        };
-        let Some(code) = member_code(&event) else {
-            return;
-        };
-        let step = match event.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(Step::Next),
-            "ArrowLeft" | "ArrowUp" => Some(Step::Previous),
-            "Home" => Some(Step::First),
-            "End" => Some(Step::Last),
-            "Enter" | " " => {
+    let on_keydown = {
+        let activate = activate.clone();
+        move |event: web_sys::Event| {
+            let Some(map) = shapes.get_value() else {
+                return;
+            };
+            let Some(code) = member_code(&event) else {
+                return;
+            };
+            let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let step = match event.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Some(Step::Next),
+                "ArrowLeft" | "ArrowUp" => Some(Step::Previous),
+                "Home" => Some(Step::First),
+                "End" => Some(Step::Last),
+                "Enter" | " " => {
+                    event.prevent_default();
+                    activate(&code);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(step) = step {
                 event.prevent_default();
-                activate(&code);
-                None
+                map.move_focus(&code, step);
             }
-            _ => None,
-        };
-        if let Some(step) = step {
-            event.prevent_default();
-            map.move_focus(&code, step);
         }
     };
+    let forget_name = move |_: web_sys::Event| model.pointed.set(None);
+    let on_click = move |event: web_sys::Event| {
+        if let Some(code) = member_code(&event) {
+            activate(&code);
+        }
+    };
+    on(canvas, "pointerover", show_name);
+    on(canvas, "focusin", show_name);
+    on(canvas, "pointerleave", forget_name);
+    on(canvas, "focusout", forget_name);
+    on(canvas, "click", on_click);
+    on(canvas, "keydown", on_keydown);
+}
 
-    let legend_view = move || {
-        if !legend {
-            return None;
-        }
-        let (directory, locale) = (directory.get()?, locale.get()?);
-        let items = directory
-            .regions()
-            .into_iter()
-            .map(|(r, count)| {
-                view! {
-                    <li class="world-map__key">
-                        <span class="swatch" data-region=r.slug() aria-hidden="true"></span>
-                        {locale.region(r)} " " <span class="world-map__key-count">{count}</span>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! { <ul class="world-map__legend">{items}</ul> })
-    };
-    let text = move |key: &'static str| {
-        move || {
-            locale
-                .get()
-                .unwrap_or_else(Locale::english)
-                .text(key)
-                .to_string()
-        }
-    };
-
-    view! {
-        <figure class="world-map" data-state=move || match state.get() {
-            MapState::Waiting | MapState::Loading => "loading",
-            MapState::Shown => "shown",
-            MapState::Failed => "failed",
-        }>
-            <div
-                class="world-map__canvas"
-                node_ref=canvas
-                on:pointerover=move |e| show_name(&e)
-                on:pointerleave=move |_| pointed.set(None)
-                on:focusin=move |e| show_name(&e)
-                on:focusout=move |_| pointed.set(None)
-                on:click=move |e| {
-                    if let Some(code) = member_code(&e) {
-                        activate(&code);
-                    }
-                }
-                on:keydown=on_keydown
-            ></div>
-            <p class="world-map__name" aria-hidden="true" hidden=move || pointed.with(Option::is_none)>
-                {move || pointed.get()}
-            </p>
-            {legend_view}
-            <figcaption class="world-map__caption">
-                <span class="world-map__title">{text("map-title")}</span>
-                " "
-                <span class="world-map__hint">
-                    {move || if state.get() == MapState::Failed { text("map-failed")() } else { text("map-hint")() }}
-                </span>
-                " "
-                <span class="world-map__credit">{text("map-credit")}</span>
-            </figcaption>
-        </figure>
-    }
+/// Adds a listener for the page's lifetime (the map is never taken down before the page).
+fn on(target: &web_sys::EventTarget, name: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+    closure.forget();
 }
 
 #[derive(Clone, Copy)]

@@ -41,8 +41,8 @@ fn write(path: &Path, content: &str) -> Result<(), String> {
 
 fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let data_path = source.join("public/members.json");
-    let directory = Directory::parse(&read(&data_path)?)
-        .map_err(|e| format!("{}: {e}", data_path.display()))?;
+    let data = read(&data_path)?;
+    let directory = Directory::parse(&data).map_err(|e| format!("{}: {e}", data_path.display()))?;
     if directory.skipped() > 0 {
         return Err(format!(
             "{}: {} invalid entries",
@@ -53,7 +53,7 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let (page, strings) = (&page_text::ENGLISH, Locale::english());
 
     let index_path = staging.join("index.html");
-    let index = static_page::render(&read(&index_path)?, page, strings, &directory)?;
+    let index = static_page::render(&read(&index_path)?, page, strings, &data, &directory)?;
     write(&index_path, &index)?;
 
     let assets = Assets::from_index_html(&index)?;
@@ -61,7 +61,7 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let embed = read(&source.join("embed.html"))?
         .replace("<!-- prerender:assets -->", &assets.head_tags)
         .replace("prerender:allowed-sources", &escape(allowed.trim()));
-    let embed = static_page::render(&embed, page, strings, &directory)?;
+    let embed = static_page::render(&embed, page, strings, &data, &directory)?;
     write(&staging.join("embed.html"), &embed)?;
 
     let loader = read(&source.join("public/embed.js"))?

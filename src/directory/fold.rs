@@ -26,10 +26,16 @@ pub fn fold(text: &str) -> String {
             'ё' | 'Ё' => out.push('е'),
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ى' => out.push('ي'),
-            _ => match latin_base(c) {
-                Some(base) => out.push_str(base),
-                None => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
-            },
+            // Lowercase first: some letters lowercase to an accented one (U+212B ANGSTROM
+            // SIGN to å), which must fold further or folding would not be idempotent.
+            _ => {
+                for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
+                    match latin_base(lower) {
+                        Some(base) => out.push_str(base),
+                        None => out.push(lower),
+                    }
+                }
+            }
         }
     }
     if out.ends_with(' ') {
@@ -156,6 +162,21 @@ mod tests {
         assert_eq!(fold("أفريقيا"), fold("افريقيا"));
         assert_eq!(fold("إثيوبيا"), "اثيوبيا");
         assert_eq!(fold("مِصْر"), "مصر");
+    }
+
+    #[test]
+    fn folds_the_angstrom_sign_like_a_ring_a() {
+        assert_eq!(fold("\u{212B}land"), "aland");
+    }
+
+    /// Every character, not a random sample: a letter whose lowercase is itself foldable is
+    /// caught here by construction.
+    #[test]
+    fn folding_every_character_is_idempotent() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let once = fold(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(fold(&once), once, "U+{:04X}", c as u32);
+        }
     }
 
     proptest! {

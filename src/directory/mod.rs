@@ -92,6 +92,20 @@ impl Directory {
             .collect()
     }
 
+    /// True when at least one member lies in `region`.
+    pub fn has_region(&self, region: Region) -> bool {
+        self.members.iter().any(|m| m.region == region)
+    }
+
+    /// For each member, in list order, whether the query lets it through.
+    pub fn visibility(&self, query: &Query) -> Vec<bool> {
+        let needle = fold(query.text.trim());
+        self.members
+            .iter()
+            .map(|m| query.region_fits(m) && m.matches_folded(&needle))
+            .collect()
+    }
+
     /// The members the query lets through, in sort-name order.
     pub fn filter<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Member> + 'a {
         let needle = fold(query.text.trim());
@@ -122,6 +136,22 @@ mod tests {
             .iter()
             .map(|m| m.name.as_str())
             .collect()
+    }
+
+    #[test]
+    fn visibility_follows_the_query_in_list_order() {
+        let query = Query {
+            region: Some(Region::Europe),
+            text: "an".into(),
+        };
+        assert_eq!(directory().visibility(&query), [true, false, true]);
+        assert_eq!(directory().visibility(&Query::default()), [true; 3]);
+    }
+
+    #[test]
+    fn knows_which_regions_it_has() {
+        assert!(directory().has_region(Region::Africa));
+        assert!(!directory().has_region(Region::Oceania));
     }
 
     #[test]

@@ -1,18 +1,21 @@
 use leptos::prelude::*;
 
+use super::DirectoryModel;
 use crate::directory::Region;
 use crate::i18n::Locale;
 
-/// "All" plus one radio button per region in the data, each with its member count.
+/// "All" plus one radio button per region in the data, each with its member count. Inert until
+/// the browser runs the directory.
 #[component]
 pub fn RegionFilter(
     locale: &'static Locale,
     regions: Vec<(Region, usize)>,
     total: usize,
-    selected: RwSignal<Option<Region>>,
+    model: DirectoryModel,
     /// The radio group's name, unique per directory on the page.
     name: String,
 ) -> impl IntoView {
+    let selected = model.region;
     let choices = std::iter::once((None, locale.text("all-regions").to_string(), total)).chain(
         regions
             .into_iter()
@@ -28,6 +31,7 @@ pub fn RegionFilter(
                         type="radio"
                         name=name.clone()
                         value=slug
+                        checked=selected.get_untracked() == region
                         prop:checked=move || selected.get() == region
                         on:change=move |_| selected.set(region)
                     />
@@ -42,7 +46,7 @@ pub fn RegionFilter(
         })
         .collect_view();
     view! {
-        <fieldset class="region-filter">
+        <fieldset class="region-filter" disabled=move || !model.live.get()>
             <legend class="region-filter__legend">{locale.text("region-legend")}</legend>
             <div class="region-filter__options">{options}</div>
         </fieldset>

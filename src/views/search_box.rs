@@ -1,18 +1,19 @@
-use leptos::html;
 use leptos::prelude::*;
 
+use super::DirectoryModel;
 use crate::i18n::Locale;
 
-/// The name search, labelled and hinted, bound to the query text.
+/// The name search, labelled and hinted, bound to the query text. Inert until the browser runs
+/// the directory.
 #[component]
 pub fn SearchBox(
     locale: &'static Locale,
-    text: RwSignal<String>,
+    model: DirectoryModel,
     /// The input's id, unique per directory on the page.
     id: String,
-    node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let text = model.text;
     view! {
         <div class="search">
             <label class="search__label" for=id.clone()>{locale.text("search-label")}</label>
@@ -25,7 +26,8 @@ pub fn SearchBox(
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="100"
-                node_ref=node_ref
+                disabled=move || !model.live.get()
+                node_ref=model.search_ref
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             />

@@ -8,13 +8,14 @@ use crate::i18n::Locale;
 pub fn LoadErrorAlert(
     locale: &'static Locale,
     error: LoadError,
-    on_retry: impl Fn() + 'static,
+    /// Bumped when the visitor asks to try again.
+    retries: RwSignal<u32>,
 ) -> impl IntoView {
     view! {
         <div class="alert" role="alert">
             <h3 class="alert__title">{locale.text("load-failed-title")}</h3>
             <p class="alert__message">{locale.load_error(&error)}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>
+            <button type="button" class="button" on:click=move |_| retries.update(|n| *n += 1)>
                 {locale.text("retry")}
             </button>
         </div>

@@ -1,0 +1,232 @@
+//! One running directory: loads its language and data, applies the starting view, keeps the
+//! URL, filters the list and runs the map. The views only render the model this drives.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::fetch::{fetch_directory, sleep, Abort};
+use super::language::{load_locale, localise, translate_page};
+use super::settings::{Settings, UrlState};
+use super::{url_state, world_map};
+use crate::directory::{Directory, LoadError};
+use crate::i18n::{Language, Locale};
+use crate::views::DirectoryModel;
+
+/// Starts the behaviour of one directory. `built` is the list the build rendered (when its
+/// markup is being taken over); `on_ready` runs once the directory shows its starting view.
+pub fn start(
+    model: DirectoryModel,
+    settings: Settings,
+    built: Option<Arc<Directory>>,
+    on_ready: impl FnOnce() + 'static,
+) {
+    let Settings {
+        data_url,
+        url_state,
+        initial,
+        language: starting_language,
+        i18n_base,
+        map_src,
+        id_prefix,
+        ..
+    } = settings;
+    let taking_over = built.is_some();
+    // The list as decoded, in English; `model.directory` holds it in the interface language.
+    let base = StoredValue::new_local(built);
+    let language = RwSignal::new(starting_language);
+    // Whether the language belongs in the URL: it came from there, or the visitor chose it.
+    let chosen = RwSignal::new(!url_state::params(&["lang"]).is_empty());
+    let data = Loader {
+        url: StoredValue::new(data_url),
+        request: StoredValue::new_local(None),
+    };
+
+    // A language and the list change together, so the directory re-renders once.
+    let show = move |locale: &'static Locale| {
+        if let Some(base) = base.get_value() {
+            model.directory.set(Some(localise(&base, locale)));
+        }
+        model.locale.set(locale);
+    };
+    let refresh = {
+        move || async move {
+            match data.load().await {
+                Ok(fresh) => {
+                    let changed = base.with_value(|b| b.as_deref() != Some(&fresh));
+                    if changed {
+                        base.set_value(Some(Arc::new(fresh)));
+                        show(model.locale.get_untracked());
+                    }
+                    let _ = model.failure.try_set(None);
+                }
+                Err(error) => {
+                    let _ = model.failure.try_set(Some(error));
+                }
+            }
+        }
+    };
+
+    follow_query(model);
+    {
+        let i18n_base = i18n_base.clone();
+        spawn_local(async move {
+            let locale = load_locale(&i18n_base, starting_language).await;
+            if !taking_over {
+                refresh().await;
+            }
+            model.region.set(initial.region);
+            model.text.set(initial.text);
+            show(locale);
+            model.live.set(true);
+            on_ready();
+            if taking_over {
+                // The build's list is on screen; check for a newer one once the page is idle.
+                sleep(Duration::ZERO).await;
+                refresh().await;
+            }
+        });
+    }
+
+    Effect::new(move |previous: Option<u32>| {
+        let count = model.retries.get();
+        if previous.is_some() {
+            let _ = model.failure.try_set(None);
+            spawn_local(refresh());
+            if let Some(body) = model.body_ref.get_untracked() {
+                let _ = body.focus();
+            }
+        }
+        count
+    });
+    Effect::new(move |previous: Option<Language>| {
+        let wanted = language.get();
+        if previous.is_some_and(|p| p != wanted) {
+            let i18n_base = i18n_base.clone();
+            spawn_local(async move {
+                let locale = load_locale(&i18n_base, wanted).await;
+                // A later choice may have overtaken this one.
+                if language.try_get_untracked() == Some(wanted) {
+                    show(locale);
+                }
+            });
+        }
+        wanted
+    });
+    if url_state != UrlState::Off {
+        Effect::new(move |_| {
+            let locale = model.locale.get();
+            if model.live.get() {
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    translate_page(&document, locale);
+                }
+            }
+        });
+    }
+    if url_state == UrlState::ReadWrite {
+        Effect::new(move |_| {
+            let query = model.query.get();
+            let shown = chosen.get().then(|| language.get());
+            if model.live.get() {
+                url_state::write(&query, shown);
+            }
+        });
+        follow_language_links(language, chosen);
+    }
+    if let Some(src) = map_src {
+        world_map::start(model, src, format!("{id_prefix}-map-summary"));
+    }
+    on_cleanup(move || data.abort());
+}
+
+/// Fetches the member list, one request at a time: a new load or leaving the page aborts the
+/// request in flight.
+#[derive(Clone, Copy)]
+struct Loader {
+    url: StoredValue<String>,
+    request: StoredValue<Option<Abort>, LocalStorage>,
+}
+
+impl Loader {
+    async fn load(&self) -> Result<Directory, LoadError> {
+        self.abort();
+        let (response, abort) = fetch_directory(self.url.get_value());
+        self.request.set_value(Some(abort));
+        response.await
+    }
+
+    fn abort(&self) {
+        if let Some(Some(request)) = self.request.try_get_value() {
+            request.abort();
+        }
+    }
+}
+
+/// Hides the members the query leaves out by walking the list's items once per change,
+/// touching only those whose visibility changes, and keeps the count.
+fn follow_query(model: DirectoryModel) {
+    let applied = StoredValue::new_local(None::<(web_sys::Element, Vec<bool>)>);
+    Effect::new(move |_| {
+        let query = model.query.get();
+        let (Some(list), Some(directory)) = (model.list_ref.get(), model.directory.get()) else {
+            return;
+        };
+        let list: web_sys::Element = list.unchecked_into();
+        let visible = directory.visibility(&query);
+        // A list rendered afresh shows every item.
+        let before = applied
+            .with_value(|a| {
+                a.as_ref()
+                    .filter(|(l, _)| *l == list)
+                    .map(|(_, v)| v.clone())
+            })
+            .unwrap_or_else(|| vec![true; visible.len()]);
+        let mut item = list.first_element_child();
+        for (index, &show) in visible.iter().enumerate() {
+            let Some(element) = item else {
+                break;
+            };
+            if before.get(index) != Some(&show) {
+                let _ = element.toggle_attribute_with_force("hidden", !show);
+            }
+            item = element.next_element_sibling();
+        }
+        model.shown.set(visible.iter().filter(|v| **v).count());
+        applied.set_value(Some((list, visible)));
+    });
+}
+
+/// Language links on the page switch this directory in place instead of reloading.
+fn follow_language_links(language: RwSignal<Language>, chosen: RwSignal<bool>) {
+    let handle = window_event_listener(ev::click, move |event| {
+        if event.default_prevented()
+            || event.button() != 0
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+        {
+            return;
+        }
+        let Some(link) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a[data-lang]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(wanted) = link
+            .get_attribute("data-lang")
+            .and_then(|tag| Language::from_tag(&tag))
+        {
+            event.prevent_default();
+            chosen.set(true);
+            language.set(wanted);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
