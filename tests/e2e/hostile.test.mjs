@@ -35,9 +35,9 @@ export const tests = [
       server.setFault('/members.json', { status: 503, headers: { 'Retry-After': '1' }, body: 'busy', times: 2 });
       await session.get(`${origin}/`);
       await waitForDirectory(session, { timeout: 30_000 });
+      await eventually(async () => ok(server.getRequestCount('/members.json') >= 3, 'two failures, then success'), 15_000);
       await eventually(async () => equal((await visibleCodes(session)).length, 103));
       equal((await session.findAll('[role=alert]')).length, 0);
-      ok(server.getRequestCount('/members.json') >= 3, 'two failures, then success');
     },
   },
   {

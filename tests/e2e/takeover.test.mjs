@@ -2,7 +2,7 @@
 // without anything moving; if the app cannot start, the page stays readable.
 import { readdirSync } from 'node:fs';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
-import { codesIn, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
+import { chooseRegion, codesIn, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
 
 /** Positions of landmarks of the directory, to compare before and after the takeover. */
 const layout = (session) => session.exec(() => {
@@ -20,22 +20,34 @@ const layout = (session) => session.exec(() => {
 
 export const tests = [
   {
-    name: 'the whole list is in the HTML before WebAssembly, with inert controls',
+    name: 'the whole list is in the HTML before WebAssembly, and the app filters those very nodes',
     session: { pageLoadStrategy: 'none' },
-    async run({ session, origin, server, dist }) {
-      // Hold the data back so the build-time markup is what the visitor sees.
-      server.setFault('/members.json', { stallMs: 4000 });
+    async run({ session, origin, server }) {
+      // Hold the WebAssembly back so the build-time markup is what the visitor sees.
+      const wasm = readdirSync(server.root).find((f) => f.endsWith('.wasm'));
+      server.setFault(`/${wasm}`, { stallMs: 3000 });
       await session.get(`${origin}/`);
       await eventually(async () => equal(
         await session.exec(() => document.querySelectorAll('[data-member-directory] li[data-code]').length), 103));
       equal(await session.exec(() => document.querySelector('[data-member-directory] fieldset').disabled), true);
+      equal(await session.exec(() => document.querySelector('[data-member-directory] input[type=search]').disabled), true);
       equal(await statusText(session), '103 of 103 members');
+      // Mark every build-time item with a property only that DOM node carries.
+      equal(await session.exec(() => {
+        const items = [...document.querySelectorAll('[data-member-directory] li[data-code]')];
+        items.forEach((li, i) => { li.buildTimeIndex = i; });
+        return document.querySelector('[data-member-directory][data-ready]') === null;
+      }), true, 'the marks are set before the app takes over');
       const before = await layout(session);
       await waitForDirectory(session);
       await session.waitFor(() => session.exec(() => !document.querySelector('[data-member-directory] fieldset').disabled),
         { timeout: 20_000, message: 'the app to take over' });
-      const after = await layout(session);
-      deepEqual(after, before, 'nothing moves when the app takes over');
+      deepEqual(await layout(session), before, 'nothing moves when the app takes over');
+      await chooseRegion(session, 'Africa');
+      await eventually(async () => deepEqual(await visibleCodes(session), codesIn('Africa')));
+      const marks = await session.exec(() => [...document.querySelectorAll('[data-member-directory] li[data-code]')]
+        .map((li) => li.buildTimeIndex));
+      deepEqual(marks, [...Array(103).keys()], 'the items filtered are the build-time nodes, in order');
     },
   },
   {
