@@ -9,6 +9,7 @@ pub mod assets;
 pub mod directory;
 pub mod embed;
 pub mod i18n;
+pub mod json;
 pub mod page_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;

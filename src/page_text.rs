@@ -74,10 +74,9 @@ pub const ENGLISH: PageText = PageText {
 /// An official translation of the page text, supplied by the alliance as
 /// `locales/page-text.<lang>.json` and carried in that language's generated file. Without one,
 /// the page keeps the English text (marked `lang="en"`) in every language.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TranslatedPageText {
     /// The document title; the English one stays when absent.
-    #[serde(default)]
     pub title: Option<String>,
     pub heading: String,
     pub lede: String,
@@ -86,7 +85,7 @@ pub struct TranslatedPageText {
 }
 
 /// The quotation in translation; the speaker's name is usually unchanged.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TranslatedQuote {
     pub text: String,
     pub speaker: String,

@@ -1,12 +1,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::member::Member;
 use super::region::Region;
 use super::Directory;
+use crate::json::Json;
 
 /// The largest body accepted. The real list is about 15 KB; anything near this is not a member list.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -15,7 +13,7 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 const MAX_NAME_CHARS: usize = 500;
 
 /// The data format version this build reads.
-const FORMAT_VERSION: u64 = 1;
+const FORMAT_VERSION: f64 = 1.0;
 
 /// Why the member list could not be loaded. Views turn each case into words a visitor understands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,21 +50,6 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// One entry as written in the file. Every field is optional here so that a bad entry is
-/// reported and skipped instead of failing the whole list; unknown fields are ignored.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Entry {
-    name: Option<String>,
-    sort_name: Option<String>,
-    code: Option<String>,
-    region: Option<String>,
-    sub_region: Option<String>,
-    intermediate_region: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
 impl Directory {
     /// Decodes `members.json`. The file as a whole must be a member list; each entry is then
     /// decoded on its own, so invalid or duplicate entries are counted and skipped while the
@@ -78,14 +61,14 @@ impl Directory {
         if body.trim().is_empty() {
             return Err(LoadError::Empty);
         }
-        // serde_json stops at 128 levels of nesting, so hostile depth is an error, not a stack overflow.
-        let document: Value = serde_json::from_str(body).map_err(|_| LoadError::NotJson)?;
+        // Hostile depth is an error, not a stack overflow (see `Json::parse`).
+        let document = Json::parse(body).ok_or(LoadError::NotJson)?;
         let version_ok = match document.get("version") {
             None => true,
-            Some(v) => v.as_u64() == Some(FORMAT_VERSION),
+            Some(v) => v.as_f64() == Some(FORMAT_VERSION),
         };
-        let entries = match document.get("members") {
-            Some(Value::Array(entries)) if version_ok => entries,
+        let entries = match document.get("members").and_then(Json::as_array) {
+            Some(entries) if version_ok => entries,
             _ => return Err(LoadError::NotMemberList),
         };
 
@@ -102,20 +85,38 @@ impl Directory {
     }
 }
 
-fn decode_member(entry: &Value) -> Option<Member> {
-    let entry = Entry::deserialize(entry).ok()?;
-    let name = clean(entry.name?)?;
-    let code = entry.code?.trim().to_string();
+/// One entry of the file. A field of the wrong type makes the whole entry invalid; unknown
+/// fields are ignored.
+fn decode_member(entry: &Json) -> Option<Member> {
+    entry.as_object()?;
+    // Absent or null is `None`; present with another type than a string is invalid.
+    let text = |key: &str| -> Option<Option<String>> {
+        match entry.get(key) {
+            None | Some(Json::Null) => Some(None),
+            Some(value) => value.as_str().map(|s| Some(s.to_string())),
+        }
+    };
+    let name = clean(text("name")??)?;
+    let code = text("code")??.trim().to_string();
     if !is_valid_code(&code) {
         return None;
     }
-    let region = Region::from_name(&entry.region?);
-    let area = entry
-        .intermediate_region
+    let region = Region::from_name(&text("region")??);
+    let area = text("intermediateRegion")?
         .and_then(clean)
-        .or_else(|| entry.sub_region.and_then(clean));
-    let sort_name = entry.sort_name.and_then(clean);
-    let aliases: Vec<String> = entry.aliases.into_iter().filter_map(clean).collect();
+        .or(text("subRegion")?.and_then(clean));
+    let sort_name = text("sortName")?.and_then(clean);
+    let aliases: Vec<String> = match entry.get("aliases") {
+        None => Vec::new(),
+        Some(list) => list
+            .as_array()?
+            .iter()
+            .map(|alias| alias.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .filter_map(clean)
+            .collect(),
+    };
     Some(Member::new(name, sort_name, code, region, area, &aliases))
 }
 
@@ -138,6 +139,7 @@ fn is_valid_code(code: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use serde_json::Value;
 
     fn list(entries: &str) -> String {
         format!(r#"{{"version":1,"members":[{entries}]}}"#)

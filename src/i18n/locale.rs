@@ -2,12 +2,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::{Language, PluralCategory};
 use crate::directory::{LoadError, Region};
-use crate::page_text::TranslatedPageText;
+use crate::json::Json;
+use crate::page_text::{TranslatedPageText, TranslatedQuote};
 
 /// The English catalogue, compiled in: the fallback for every key another catalogue lacks.
 const ENGLISH_CATALOGUE: &str = include_str!("../../locales/en.json");
@@ -53,22 +51,6 @@ impl fmt::Display for LocaleError {
     }
 }
 
-/// The shape of `public/i18n/<lang>.json`, written by `scripts/gen-i18n.mjs`.
-#[derive(Deserialize)]
-struct LocaleFile {
-    lang: String,
-    #[serde(default)]
-    messages: serde_json::Map<String, Value>,
-    #[serde(default)]
-    countries: HashMap<String, String>,
-    #[serde(default)]
-    regions: HashMap<String, String>,
-    #[serde(default)]
-    areas: HashMap<String, String>,
-    #[serde(default)]
-    page: Option<TranslatedPageText>,
-}
-
 impl Locale {
     /// English: the compiled-in catalogue, with the editors' own names for members and regions.
     pub fn english() -> &'static Locale {
@@ -81,11 +63,10 @@ impl Locale {
 
     /// A locale with only interface strings, from a `locales/<lang>.json` catalogue.
     pub fn from_catalogue(language: Language, catalogue: &str) -> Result<Locale, LocaleError> {
-        let map: serde_json::Map<String, Value> =
-            serde_json::from_str(catalogue).map_err(|_| LocaleError::NotJson)?;
+        let catalogue = Json::parse(catalogue).ok_or(LocaleError::NotJson)?;
         Ok(Locale {
             language,
-            messages: messages_from(map),
+            messages: messages_from(&catalogue).ok_or(LocaleError::NotJson)?,
             countries: HashMap::new(),
             regions: HashMap::new(),
             areas: HashMap::new(),
@@ -98,17 +79,38 @@ impl Locale {
         if body.len() > MAX_LOCALE_BYTES {
             return Err(LocaleError::TooLarge);
         }
-        let file: LocaleFile = serde_json::from_str(body).map_err(|_| LocaleError::NotJson)?;
-        if Language::from_tag(&file.lang) != Some(language) {
+        // The shape of `public/i18n/<lang>.json`, written by `scripts/gen-i18n.mjs`.
+        let file = Json::parse(body).ok_or(LocaleError::NotJson)?;
+        let lang = file
+            .get("lang")
+            .and_then(Json::as_str)
+            .ok_or(LocaleError::NotJson)?;
+        if Language::from_tag(lang) != Some(language) {
             return Err(LocaleError::WrongLanguage);
         }
+        let names = |key: &str| -> Result<HashMap<String, String>, LocaleError> {
+            match file.get(key) {
+                None => Ok(HashMap::new()),
+                Some(map) => map
+                    .as_string_map()
+                    .map(|pairs| pairs.into_iter().collect())
+                    .ok_or(LocaleError::NotJson),
+            }
+        };
+        let page = match file.get("page") {
+            None | Some(Json::Null) => None,
+            Some(page) => Some(page_text_from(page).ok_or(LocaleError::NotJson)?),
+        };
         Ok(Locale {
             language,
-            messages: messages_from(file.messages),
-            countries: file.countries,
-            regions: file.regions,
-            areas: file.areas,
-            page: file.page,
+            messages: match file.get("messages") {
+                None => HashMap::new(),
+                Some(messages) => messages_from(messages).ok_or(LocaleError::NotJson)?,
+            },
+            countries: names("countries")?,
+            regions: names("regions")?,
+            areas: names("areas")?,
+            page,
         })
     }
 
@@ -306,34 +308,57 @@ impl Locale {
     }
 }
 
-fn messages_from(map: serde_json::Map<String, Value>) -> HashMap<String, Message> {
-    map.into_iter()
-        .filter_map(|(key, value)| {
-            let message = match value {
-                Value::String(text) => Message::Text(text),
-                Value::Object(forms) => Message::Plural(
-                    forms
-                        .into_iter()
-                        .filter_map(|(name, text)| {
-                            let category = [
-                                PluralCategory::Zero,
-                                PluralCategory::One,
-                                PluralCategory::Two,
-                                PluralCategory::Few,
-                                PluralCategory::Many,
-                                PluralCategory::Other,
-                            ]
-                            .into_iter()
-                            .find(|c| c.name() == name)?;
-                            Some((category, text.as_str()?.to_string()))
-                        })
-                        .collect(),
-                ),
-                _ => return None,
-            };
-            Some((key, message))
-        })
-        .collect()
+/// The catalogue's entries: strings, or objects of plural forms. Entries of any other shape are
+/// left out (the key then falls back to English); `None` if it is not an object at all.
+fn messages_from(catalogue: &Json) -> Option<HashMap<String, Message>> {
+    let entries = catalogue.as_object()?;
+    Some(
+        entries
+            .iter()
+            .filter_map(|(key, value)| {
+                let message = match value {
+                    Json::String(text) => Message::Text(text.clone()),
+                    Json::Object(forms) => Message::Plural(
+                        forms
+                            .iter()
+                            .filter_map(|(name, text)| {
+                                let category =
+                                    PluralCategory::ALL.into_iter().find(|c| c.name() == name)?;
+                                Some((category, text.as_str()?.to_string()))
+                            })
+                            .collect(),
+                    ),
+                    _ => return None,
+                };
+                Some((key.clone(), message))
+            })
+            .collect(),
+    )
+}
+
+/// An official page translation as the generator writes it.
+fn page_text_from(page: &Json) -> Option<TranslatedPageText> {
+    let text = |json: &Json, key: &str| json.get(key)?.as_str().map(str::to_string);
+    let quote = page.get("quote")?;
+    Some(TranslatedPageText {
+        title: match page.get("title") {
+            None | Some(Json::Null) => None,
+            Some(title) => Some(title.as_str()?.to_string()),
+        },
+        heading: text(page, "heading")?,
+        lede: text(page, "lede")?,
+        paragraphs: page
+            .get("paragraphs")?
+            .as_array()?
+            .iter()
+            .map(|p| p.as_str().map(str::to_string))
+            .collect::<Option<_>>()?,
+        quote: TranslatedQuote {
+            text: text(quote, "text")?,
+            speaker: text(quote, "speaker")?,
+            role: text(quote, "role")?,
+        },
+    })
 }
 
 /// The form for `n`, else `other`, else any form at all.

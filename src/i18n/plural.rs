@@ -12,6 +12,16 @@ pub enum PluralCategory {
 }
 
 impl PluralCategory {
+    /// Every category, in CLDR order.
+    pub const ALL: [PluralCategory; 6] = [
+        PluralCategory::Zero,
+        PluralCategory::One,
+        PluralCategory::Two,
+        PluralCategory::Few,
+        PluralCategory::Many,
+        PluralCategory::Other,
+    ];
+
     /// The category's name in catalogues (`"one"`, `"few"`, …).
     pub fn name(self) -> &'static str {
         match self {
