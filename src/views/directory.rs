@@ -1,3 +1,4 @@
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::load_error::LoadErrorAlert;
@@ -61,18 +62,17 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
     let body = move || {
         let locale = locale.get();
         if let Some(error) = model.failure.get() {
-            return view! { <LoadErrorAlert locale error retries=model.retries /> }.into_any();
+            return EitherOf3::A(view! { <LoadErrorAlert locale error retries=model.retries /> });
         }
         match model.directory.get() {
             Some(directory) => {
                 let skipped = directory.skipped();
-                view! {
+                EitherOf3::B(view! {
                     {(skipped > 0).then(|| view! { <p class="directory__note">{locale.skipped(skipped)}</p> })}
                     <MemberList locale directory model />
-                }
-                .into_any()
+                })
             }
-            None => view! { <div class="directory__loading" aria-hidden="true"></div> }.into_any(),
+            None => EitherOf3::C(view! { <div class="directory__loading" aria-hidden="true"></div> }),
         }
     };
 

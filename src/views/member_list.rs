@@ -19,16 +19,16 @@ pub fn MemberList(
     let query = model.query;
     view! {
         <ul class="member-list" aria-label=locale.text("list-label") hidden=empty node_ref=model.list_ref>{items}</ul>
-        <Show when=empty>
+        {move || empty().then(|| view! {
             <div class="directory__empty">
                 <p>{move || query.with(|q| locale.no_match(&q.text, q.region))}</p>
-                <Show when=move || query.with(|q| !q.is_everything())>
+                {move || query.with(|q| !q.is_everything()).then(|| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| model.clear()>
                         {locale.text("clear-filters")}
                     </button>
-                </Show>
+                })}
             </div>
-        </Show>
+        })}
     }
 }
 
