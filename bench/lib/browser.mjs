@@ -49,12 +49,13 @@ export async function pageBytes(browser, server, { url, members }) {
 }
 
 /** Filter-update times on one page at each CPU rate, for region clicks and search keystrokes. */
-export async function filterTimes(browser, { url, members, rates, changes, warmup, region, text }) {
+export async function filterTimes(browser, { url, members, rates, changes, warmup, region, text, kinds = ['region', 'search'], map = false }) {
   await openDirectory(browser, url, members);
+  if (map && !await browser.session.execAsync(probes.showMap)) throw new Error('the map did not show');
   const results = [];
   for (const rate of rates) {
     await browser.cdp('Emulation.setCPUThrottlingRate', { rate });
-    for (const kind of ['region', 'search']) {
+    for (const kind of kinds) {
       const r = await browser.session.execAsync(probes.timeFilterChanges, { kind, changes, warmup, region, text });
       results.push({ rate, kind, ...r });
     }

@@ -17,8 +17,12 @@ use crate::directory::{Directory, LoadError};
 use crate::i18n::{Language, Locale};
 use crate::views::DirectoryModel;
 
+/// How long after a change the page address follows it.
+const URL_DELAY: Duration = Duration::from_millis(200);
+
 /// Starts the behaviour of one directory. `built` is the list the build rendered (when its
-/// markup is being taken over); `on_ready` runs once the directory shows its starting view.
+/// markup is being taken over); `on_ready` runs once the directory shows its starting view
+/// with the current list (or why it could not be loaded).
 pub fn start(
     model: DirectoryModel,
     settings: Settings,
@@ -83,12 +87,13 @@ pub fn start(
             model.text.set(initial.text);
             show(locale);
             model.live.set(true);
-            on_ready();
             if taking_over {
-                // The build's list is on screen; check for a newer one once the page is idle.
+                // The build's list is on screen and live; check for a newer one after letting
+                // the browser paint and handle input.
                 sleep(Duration::ZERO).await;
                 refresh().await;
             }
+            on_ready();
         });
     }
 
@@ -128,12 +133,20 @@ pub fn start(
         });
     }
     if url_state == UrlState::ReadWrite {
+        // The address follows a moment after the list: not in the way of the visitor's
+        // keystroke, and well below the rate at which browsers refuse history updates.
+        let pending = StoredValue::new_local(None::<TimeoutHandle>);
         Effect::new(move |_| {
             let query = model.query.get();
             let shown = chosen.get().then(|| language.get());
-            if model.live.get() {
-                url_state::write(&query, shown);
+            if !model.live.get() {
+                return;
             }
+            if let Some(previous) = pending.get_value() {
+                previous.clear();
+            }
+            let write = move || url_state::write(&query, shown);
+            pending.set_value(set_timeout_with_handle(write, URL_DELAY).ok());
         });
         follow_language_links(language, chosen);
     }
