@@ -47,7 +47,15 @@ if (root.hasAttribute("data-embed")) {
 const integrity = (href) =>
   [...document.querySelectorAll("link[integrity]")].find((link) => link.getAttribute("href") === href)?.integrity ?? "";
 
+// The page is complete without the app: let the browser paint it first, so the app's start-up
+// never delays what the visitor sees (a hidden or throttled frame waits at most 100 ms).
+const painted = () => new Promise((resolve) => {
+  setTimeout(resolve, 100);
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+});
+
 try {
+  await painted();
   const app = await import(script.dataset.js);
   const wasm = fetch(script.dataset.wasm, { integrity: integrity(script.dataset.wasm), credentials: "same-origin" });
   await app.default({ module_or_path: wasm });

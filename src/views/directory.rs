@@ -72,7 +72,9 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
                     <MemberList locale directory model />
                 })
             }
-            None => EitherOf3::C(view! { <div class="directory__loading" aria-hidden="true"></div> }),
+            None => {
+                EitherOf3::C(view! { <div class="directory__loading" aria-hidden="true"></div> })
+            }
         }
     };
 
