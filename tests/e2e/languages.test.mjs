@@ -32,7 +32,7 @@ export const tests = [
       ok(names.indexOf('États-Unis') < names.indexOf('Éthiopie') && names.indexOf('Éthiopie') < names.indexOf('Fidji'),
         `French order: ${names.join(', ')}`);
       equal(await session.exec(() => document.querySelector('#members-heading').textContent), 'Nos gouvernements membres');
-      match(await session.exec(() => location.search), /lang=fr/);
+      await eventually(async () => match(await session.exec(() => location.search), /lang=fr/));
     },
   },
   {
@@ -120,8 +120,9 @@ export const tests = [
       await link.click();
       await waitForLanguage(session, 'fr');
       equal(await session.exec(() => window.__samePage), true, 'no page reload');
-      const params = await session.exec(() => Object.fromEntries(new URLSearchParams(location.search)));
-      deepEqual(params, { region: 'africa', lang: 'fr' });
+      // The address follows a moment after the change.
+      await eventually(async () => deepEqual(
+        await session.exec(() => Object.fromEntries(new URLSearchParams(location.search))), { region: 'africa', lang: 'fr' }));
       deepEqual(await visibleCodes(session), codesIn('Africa'));
       equal(await statusText(session), '21 sur 103 membres');
       equal(await session.exec(() => document.querySelector('nav.languages [aria-current]')?.dataset.lang), 'fr');

@@ -101,7 +101,7 @@ export const tests = [
       equal(codesIn('Africa').length, 21);
       await eventually(async () => deepEqual(await mapCodes(session, '[data-match="true"]'), codesIn('Africa')));
       deepEqual(await mapCodes(session, '[data-match="false"]'), ALL_CODES.filter((c) => !codesIn('Africa').includes(c)));
-      match(await session.exec(() => location.search), /region=africa/);
+      await eventually(async () => match(await session.exec(() => location.search), /region=africa/));
       await eventually(async () => {
         const dimmed = await session.exec(() => Number(getComputedStyle(document.querySelector('.world-map svg [data-match="false"]')).opacity));
         ok(dimmed < 0.5, `members outside the filter are dimmed (opacity ${dimmed})`);
