@@ -17,6 +17,7 @@ import { evaluateGoals, formatReport } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { stageSite, syntheticMembers } from './lib/site.mjs';
 import { median, medianOf } from './lib/stats.mjs';
+import { measure } from '../scripts/size-budget.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHASES = ['bytes', 'load', 'scores', 'filters', 'memory'];
@@ -152,16 +153,9 @@ async function measureScores(server) {
   }));
 }
 
-/** wasm + JS as the visitor downloads them (brotli, quality 11). */
-async function measureSize(site, indexHtml) {
-  const zlib = await import('node:zlib');
-  let total = 0;
-  for (const attr of ['data-js', 'data-wasm']) {
-    const name = indexHtml.match(new RegExp(`${attr}="\\./([^"]+)"`))?.[1];
-    const body = await readFile(path.join(site, name));
-    total += zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return { wasmAndJsBrotliBytes: total };
+/** wasm + JS as shipped (brotli, quality 11), counted as scripts/test's size budget counts them. */
+function measureSize(dist) {
+  return { wasmAndJsBrotliBytes: measure(dist).reduce((sum, f) => sum + f.brotli, 0) };
 }
 
 // ---------------------------------------------------------------- main
@@ -174,7 +168,7 @@ async function main() {
   const indexHtml = await stageSite({ dist: opts.dist, site });
   const realMembers = JSON.parse(await readFile(path.join(site, 'members.json'), 'utf8')).members.length;
   const server = await startServer({ root: site });
-  const results = { size: await measureSize(site, indexHtml) };
+  const results = { size: measureSize(opts.dist) };
   try {
     if (phases.has('bytes') || phases.has('filters')) {
       await withBrowser(async (browser) => {

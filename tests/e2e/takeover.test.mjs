@@ -51,6 +51,40 @@ export const tests = [
     },
   },
   {
+    name: 'the browser renders the very markup the build rendered (one markup source)',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForDirectory(session);
+      // A second directory with the page's layout but no build-time markup: the app renders it
+      // from the same components in the browser. Both are then written out the same way: tags,
+      // attributes sorted, text; hydration and rendering markers (comments) left out.
+      const [built, rendered] = await session.execAsync(async () => {
+        const placeholder = Object.assign(document.createElement('div'), { className: 'member-directory' });
+        placeholder.setAttribute('data-member-directory', '');
+        placeholder.setAttribute('data-map', '');
+        placeholder.setAttribute('data-url-state', 'off');
+        placeholder.hidden = true; // out of view, so its map never loads
+        document.body.append(placeholder);
+        const app = await import(document.querySelector('script[data-js]').dataset.js);
+        app.mountAll();
+        while (!placeholder.hasAttribute('data-ready')) await new Promise((resolve) => setTimeout(resolve, 50));
+        const write = (node) => {
+          if (node.nodeType === Node.TEXT_NODE) return node.data;
+          if (node.nodeType !== Node.ELEMENT_NODE) return '';
+          const attrs = [...node.attributes]
+            .filter((a) => !(node.classList.contains('world-map') && a.name === 'data-state'))
+            .map((a) => `${a.name}="${a.value.replace(/\bmd\d+-/g, 'md-')}"`).sort().join(' ');
+          const inner = node.classList.contains('world-map__canvas') ? '' : [...node.childNodes].map(write).join('');
+          return `<${node.localName} ${attrs}>${inner}</${node.localName}>`;
+        };
+        const [first, second] = document.querySelectorAll('[data-member-directory] > .directory');
+        return [write(first), write(second)];
+      });
+      ok(built.includes('data-code="KE"') && built.includes('type="search"'), 'the build-time directory is complete');
+      equal(rendered, built);
+    },
+  },
+  {
     name: 'when the WebAssembly cannot start, the page text and list stay readable with a note',
     async run({ session, origin, server }) {
       const wasm = readdirSync(server.root).find((f) => f.endsWith('.wasm'));
