@@ -42,22 +42,32 @@ if (root.hasAttribute("data-embed")) {
   }
 }
 
-// Trunk puts Subresource Integrity hashes on the preload links; the wasm is fetched with its
-// hash so a tampered file is refused, and the module's preload carries its own.
-const integrity = (href) =>
-  [...document.querySelectorAll("link[integrity]")].find((link) => link.getAttribute("href") === href)?.integrity ?? "";
-
-// The page is complete without the app: let the browser paint it first, so the app's start-up
-// never delays what the visitor sees (a hidden or throttled frame waits at most 100 ms).
+// The page is complete without the app: it waits until the browser has shown the page (its
+// first contentful paint), so the app's code never competes with it for bandwidth or time. A
+// frame that never paints (hidden, or throttled off screen) starts the app after 300 ms.
 const painted = () => new Promise((resolve) => {
-  setTimeout(resolve, 100);
-  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 300);
+  if (!("PerformanceObserver" in window) || !PerformanceObserver.supportedEntryTypes?.includes("paint")) return;
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      resolve();
+    }
+  }).observe({ type: "paint", buffered: true });
 });
 
 try {
   await painted();
-  const app = await import(script.dataset.js);
-  const wasm = fetch(script.dataset.wasm, { integrity: integrity(script.dataset.wasm), credentials: "same-origin" });
+  // Only now is the app's code requested, checked against the Subresource Integrity hashes the
+  // build wrote on this script: a tampered file is refused. The glue is fetched with its hash
+  // before it is imported (import() takes no hash, and WebKit ignores a modulepreload's); the
+  // import is then served from the HTTP cache, where hashed files live for a year.
+  const { js, wasm: wasmUrl, jsIntegrity = "", wasmIntegrity = "" } = script.dataset;
+  const checked = (url, integrity) => fetch(url, { integrity, credentials: "same-origin" });
+  const wasm = checked(wasmUrl, wasmIntegrity);
+  const glue = await checked(js, jsIntegrity);
+  if (!glue.ok) throw new Error(`${js}: HTTP ${glue.status}`);
+  const app = await import(js);
   await app.default({ module_or_path: wasm });
   app.mountAll();
 } catch (error) {

@@ -10,7 +10,8 @@ pub struct Assets {
     pub js: String,
     /// The WebAssembly module.
     pub wasm: String,
-    /// Every tag that loads or preloads them, to copy into another page's `<head>`.
+    /// The stylesheet link and the boot script (which carries the code's integrity hashes), to
+    /// copy into another page's `<head>`.
     pub head_tags: String,
 }
 
@@ -19,21 +20,16 @@ impl Assets {
     pub fn from_index_html(html: &str) -> Result<Assets, String> {
         let stylesheet = find_tag(html, "<link rel=\"stylesheet\"").ok_or("no stylesheet link")?;
         let boot = find_tag(html, "<script type=\"module\"").ok_or("no boot script")?;
-        let mut head_tags = vec![stylesheet.to_string(), format!("{boot}</script>")];
-        let mut rest = html;
-        while let Some(start) = rest
-            .find("<link rel=\"modulepreload\"")
-            .or_else(|| rest.find("<link rel=\"preload\" href=\"./"))
-        {
-            let tag = find_tag(&rest[start..], "<link").ok_or("unterminated preload")?;
-            head_tags.push(tag.to_string());
-            rest = &rest[start + tag.len()..];
+        if attribute(boot, "data-wasm-integrity").is_none() {
+            return Err(
+                "boot script without the code's integrity hashes (scripts/defer-app.mjs)".into(),
+            );
         }
         Ok(Assets {
             css: attribute(stylesheet, "href").ok_or("stylesheet without href")?,
             js: attribute(boot, "data-js").ok_or("boot script without data-js")?,
             wasm: attribute(boot, "data-wasm").ok_or("boot script without data-wasm")?,
-            head_tags: head_tags.join("\n  "),
+            head_tags: format!("{stylesheet}\n  {boot}</script>"),
         })
     }
 }
@@ -58,9 +54,8 @@ mod tests {
 
     const BUILT: &str = r#"<head>
   <link rel="stylesheet" href="./main-e717.css" integrity="sha384-abc"/>
-  <script type="module" src="./boot.js" data-js="./app-6cac.js" data-wasm="./app-6cac_bg.wasm"></script>
-  <link rel="preload" href="members.json" as="fetch" crossorigin="anonymous">
-<link rel="modulepreload" href="./app-6cac.js" crossorigin="anonymous" integrity="sha384-j"><link rel="preload" href="./app-6cac_bg.wasm" crossorigin="anonymous" integrity="sha384-H" as="fetch" type="application/wasm"></head>"#;
+  <script type="module" src="./boot.js" data-js="./app-6cac.js" data-wasm="./app-6cac_bg.wasm" data-js-integrity="sha384-j" data-wasm-integrity="sha384-H"></script>
+  <link rel="icon" href="data:,"></head>"#;
 
     #[test]
     fn finds_the_hashed_files_and_their_tags() {
@@ -71,13 +66,20 @@ mod tests {
         assert!(assets.head_tags.contains("integrity=\"sha384-abc\""));
         assert!(assets
             .head_tags
-            .contains("data-wasm=\"./app-6cac_bg.wasm\"></script>"));
-        assert!(assets.head_tags.contains("rel=\"modulepreload\""));
-        assert!(assets.head_tags.contains("type=\"application/wasm\""));
+            .contains("data-wasm-integrity=\"sha384-H\"></script>"));
         assert!(
-            !assets.head_tags.contains("members.json"),
-            "the page's own data preload stays behind"
+            !assets.head_tags.contains("icon"),
+            "the page's own tags stay behind"
         );
+    }
+
+    #[test]
+    fn refuses_a_boot_script_without_integrity_hashes() {
+        let unchecked = BUILT.replace(
+            " data-js-integrity=\"sha384-j\" data-wasm-integrity=\"sha384-H\"",
+            "",
+        );
+        assert!(Assets::from_index_html(&unchecked).is_err());
     }
 
     #[test]

@@ -51,11 +51,21 @@ pub fn start(
     };
 
     // A language and the list change together, so the directory re-renders once.
+    // Signals are set only when their value changes: a set notifies even when equal, and the
+    // views would rebuild the build-time markup they have just taken over.
     let show = move |locale: &'static Locale| {
         if let Some(base) = base.get_value() {
-            model.directory.set(Some(localise(&base, locale)));
+            let next = localise(&base, locale);
+            let same = model
+                .directory
+                .with_untracked(|d| d.as_ref().is_some_and(|d| Arc::ptr_eq(d, &next)));
+            if !same {
+                model.directory.set(Some(next));
+            }
         }
-        model.locale.set(locale);
+        if !std::ptr::eq(model.locale.get_untracked(), locale) {
+            model.locale.set(locale);
+        }
     };
     let refresh = {
         move || async move {
@@ -66,7 +76,9 @@ pub fn start(
                         base.set_value(Some(Arc::new(fresh)));
                         show(model.locale.get_untracked());
                     }
-                    let _ = model.failure.try_set(None);
+                    if model.failure.with_untracked(Option::is_some) {
+                        let _ = model.failure.try_set(None);
+                    }
                 }
                 Err(error) => {
                     let _ = model.failure.try_set(Some(error));
@@ -83,8 +95,12 @@ pub fn start(
             if !taking_over {
                 refresh().await;
             }
-            model.region.set(initial.region);
-            model.text.set(initial.text);
+            if model.region.get_untracked() != initial.region {
+                model.region.set(initial.region);
+            }
+            if model.text.with_untracked(|t| *t != initial.text) {
+                model.text.set(initial.text);
+            }
             show(locale);
             model.live.set(true);
             if taking_over {

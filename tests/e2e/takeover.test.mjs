@@ -1,6 +1,7 @@
 // Content before WebAssembly: the build-time page is complete, and the app takes it over
 // without anything moving; if the app cannot start, the page stays readable.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
 import { chooseRegion, codesIn, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
 
@@ -51,23 +52,54 @@ export const tests = [
     },
   },
   {
-    name: 'the browser renders the very markup the build rendered (one markup source)',
-    async run({ session, origin }) {
+    name: "the app's code is requested only after the first paint, and a tampered glue is refused",
+    async run({ session, origin, server }) {
       await session.get(`${origin}/`);
       await waitForDirectory(session);
-      // A second directory with the page's layout but no build-time markup: the app renders it
-      // from the same components in the browser. Both are then written out the same way: tags,
-      // attributes sorted, text; hydration and rendering markers (comments) left out.
-      const [built, rendered] = await session.execAsync(async () => {
+      const timing = await session.exec(() => {
+        const start = (suffix) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix))?.startTime ?? null;
+        const paint = performance.getEntriesByName('first-paint')[0] ?? performance.getEntriesByName('first-contentful-paint')[0];
+        return { js: start('.js') === null ? null : Math.min(...performance.getEntriesByType('resource')
+          .filter((e) => /member-directory-[^/]*\.js$/.test(e.name)).map((e) => e.startTime)), wasm: start('.wasm'), paint: paint?.startTime ?? null };
+      });
+      ok(timing.js !== null && timing.wasm !== null, `glue and wasm fetched: ${JSON.stringify(timing)}`);
+      if (timing.paint !== null) {
+        ok(timing.js > timing.paint && timing.wasm > timing.paint, `fetched after the first paint: ${JSON.stringify(timing)}`);
+      }
+      // The glue's integrity hash travels on the boot script; a changed file must not run.
+      const glue = readdirSync(server.root).find((f) => /^member-directory-.*\.js$/.test(f));
+      const body = readFileSync(path.join(server.root, glue), 'utf8');
+      server.setFault(`/${glue}`, { body: `${body}\n// tampered`, contentType: 'text/javascript' });
+      await session.get(`${origin}/?tampered`);
+      const note = await session.waitFind('.directory__start-failed', { visible: true, timeout: 20_000 });
+      match(await note.text(), /could not start/);
+      equal(await session.exec(() => document.querySelector('[data-member-directory][data-ready]')), null);
+    },
+  },
+  {
+    name: 'the browser renders the very markup the build rendered (one markup source)',
+    session: { pageLoadStrategy: 'none' },
+    async run({ session, origin, server }) {
+      // A second directory with the page's layout but no build-time markup, added before the app
+      // starts: the app renders it from the same components in the browser. Both are then written
+      // out the same way: tags, attributes sorted, text; hydration and rendering markers
+      // (comments) left out.
+      const wasm = readdirSync(server.root).find((f) => f.endsWith('.wasm'));
+      server.setFault(`/${wasm}`, { stallMs: 2000 });
+      await session.get(`${origin}/`);
+      await eventually(async () => ok(await session.exec(() => {
+        if (!document.body || !document.querySelector('footer')) return false;
         const placeholder = Object.assign(document.createElement('div'), { className: 'member-directory' });
         placeholder.setAttribute('data-member-directory', '');
         placeholder.setAttribute('data-map', '');
         placeholder.setAttribute('data-url-state', 'off');
         placeholder.hidden = true; // out of view, so its map never loads
         document.body.append(placeholder);
-        const app = await import(document.querySelector('script[data-js]').dataset.js);
-        app.mountAll();
-        while (!placeholder.hasAttribute('data-ready')) await new Promise((resolve) => setTimeout(resolve, 50));
+        return document.querySelector('[data-member-directory][data-ready]') === null;
+      })), 10_000);
+      await session.waitFor(() => session.exec(() => document.querySelectorAll('[data-member-directory][data-ready]').length === 2),
+        { timeout: 20_000, message: 'both directories to be ready' });
+      const [built, rendered] = await session.exec(() => {
         const write = (node) => {
           if (node.nodeType === Node.TEXT_NODE) return node.data;
           if (node.nodeType !== Node.ELEMENT_NODE) return '';
