@@ -30,10 +30,6 @@ impl Controls {
     pub fn shows_regions(self) -> bool {
         self == Controls::All
     }
-
-    pub fn shows_search(self) -> bool {
-        self != Controls::None
-    }
 }
 
 /// The options of one embedded directory.

@@ -78,8 +78,30 @@ proptest! {
                 prop_assert!(!member.name.trim().is_empty());
                 prop_assert!((2..=8).contains(&member.code.len()));
             }
-            let query = Query { region: Region::ALL.get(region).copied(), text };
-            prop_assert!(directory.filter(&query).count() <= directory.len());
+            // Codes stay unique and the list stays in sort-name order, whatever was dropped.
+            let members = directory.members();
+            for pair in members.windows(2) {
+                prop_assert!(pair[0].sort_key() <= pair[1].sort_key());
+            }
+            let mut codes: Vec<&str> = members.iter().map(|m| m.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            prop_assert_eq!(codes.len(), members.len());
+            // A region alone shows exactly its members.
+            let region = Region::ALL.get(region).copied();
+            let by_region = Query { region, text: String::new() };
+            let expected: Vec<&str> = members
+                .iter()
+                .filter(|m| region.is_none_or(|r| m.region == r))
+                .map(|m| m.code.as_str())
+                .collect();
+            let shown: Vec<&str> = directory.filter(&by_region).map(|m| m.code.as_str()).collect();
+            prop_assert_eq!(&shown, &expected);
+            // Searching only ever narrows what the region shows.
+            let query = Query { region, text };
+            for member in directory.filter(&query) {
+                prop_assert!(expected.contains(&member.code.as_str()));
+            }
         }
     }
 }

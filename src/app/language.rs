@@ -12,11 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::dom::elements;
 use super::fetch::fetch_text;
 use crate::directory::Directory;
-use crate::i18n::{Language, Locale};
+use crate::i18n::{Language, Locale, MAX_LOCALE_BYTES};
 use crate::views::PageTextView;
-
-/// Largest language file accepted (the real ones are about 10 kB).
-const MAX_LOCALE_BYTES: usize = 256 * 1024;
 
 thread_local! {
     /// The page's English text block as built, to put back after a translated one.

@@ -188,11 +188,39 @@ mod tests {
         }
 
         #[test]
-        fn filtering_never_panics_and_only_narrows(text in "\\PC{0,20}", region in 0usize..7) {
+        fn filtering_agrees_with_visibility_and_narrows_as_text_grows(
+            text in "\\PC{0,20}",
+            extra in "\\PC{1,3}",
+            region in 0usize..7,
+        ) {
             let dir = sample();
             let query = Query { region: Region::ALL.get(region).copied(), text };
-            let shown = dir.filter(&query).count();
-            prop_assert!(shown <= dir.len());
+            let shown = codes(&dir, &query);
+            // The list the visitor reads and the hidden flags the page toggles must agree.
+            let visible: Vec<String> = dir
+                .members()
+                .iter()
+                .zip(dir.visibility(&query))
+                .filter(|(_, visible)| *visible)
+                .map(|(m, _)| m.code.clone())
+                .collect();
+            prop_assert_eq!(&shown, &visible);
+            // Every member shown lies in the chosen region.
+            for member in dir.filter(&query) {
+                prop_assert!(query.region.is_none_or(|r| member.region == r));
+            }
+            // Typing more never brings back a member the shorter text had hidden.
+            let longer = Query { text: format!("{}{extra}", query.text), ..query.clone() };
+            for code in codes(&dir, &longer) {
+                prop_assert!(
+                    shown.contains(&code) || code.eq_ignore_ascii_case(longer.text.trim()),
+                    "{} appeared when {:?} became {:?}", code, query.text, longer.text
+                );
+            }
+            // Without text, a region shows exactly its members.
+            let region_only = Query { text: String::new(), ..query.clone() };
+            let expected = dir.members().iter().filter(|m| query.region_fits(m)).count();
+            prop_assert_eq!(dir.filter(&region_only).count(), expected);
         }
     }
 }

@@ -40,18 +40,6 @@ impl Language {
         }
     }
 
-    /// The language's name for itself, as the switcher shows it.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Language::Arabic => "العربية",
-            Language::Chinese => "中文",
-            Language::English => "English",
-            Language::French => "Français",
-            Language::Russian => "Русский",
-            Language::Spanish => "Español",
-        }
-    }
-
     /// True for languages written right to left.
     pub fn is_rtl(self) -> bool {
         self == Language::Arabic

@@ -7,5 +7,5 @@ mod locale;
 mod plural;
 
 pub use language::Language;
-pub use locale::{Locale, LocaleError};
+pub use locale::{Locale, LocaleError, MAX_LOCALE_BYTES};
 pub use plural::PluralCategory;
