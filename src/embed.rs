@@ -32,6 +32,46 @@ impl Controls {
     }
 }
 
+/// How a directory uses the page URL, from its placeholder's `data-url-state`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UrlState {
+    /// Read the query from the URL and keep it there (the alliance's own page).
+    #[default]
+    ReadWrite,
+    /// Read the starting view from the URL only (the embed page inside an iframe).
+    Read,
+    /// Never touch the URL (inline embeds inside a partner's page).
+    Off,
+}
+
+impl UrlState {
+    /// Reads `data-url-state="read|off"`; absent or anything else means read and write.
+    pub fn from_attribute(value: Option<&str>) -> UrlState {
+        match value.map(str::trim) {
+            Some("off") => UrlState::Off,
+            Some("read") => UrlState::Read,
+            _ => UrlState::ReadWrite,
+        }
+    }
+
+    /// True when the starting view may come from the page URL.
+    pub fn reads(self) -> bool {
+        self != UrlState::Off
+    }
+}
+
+/// The placeholder attributes a directory reads, with the parameter each one sets.
+const ATTRIBUTE_PARAMS: [(&str, &str); 5] = [
+    ("region", "data-region"),
+    ("q", "data-q"),
+    ("controls", "data-controls"),
+    ("lang", "data-lang"),
+    ("map", "data-map"),
+];
+
+/// The page URL's parameters a directory reads.
+pub const URL_PARAMS: [&str; 6] = ["region", "q", "controls", "data", "lang", "map"];
+
 /// The options of one embedded directory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedOptions {
@@ -80,6 +120,40 @@ impl EmbedOptions {
     }
 }
 
+impl EmbedOptions {
+    /// The options of one placeholder: its `data-*` attributes (`attribute` gives one's value,
+    /// `None` when absent), overridden parameter by parameter by the page URL's `url_params`
+    /// where the placeholder reads the URL. Blank attributes count as absent, except a bare
+    /// `data-map`, which turns the map on. Only the URL can name another data source.
+    pub fn from_placeholder(
+        attribute: impl Fn(&str) -> Option<String>,
+        url_params: &[(&str, String)],
+        url_state: UrlState,
+        allowed_sources: &[&str],
+    ) -> Self {
+        let from_url = |key: &str| {
+            url_state
+                .reads()
+                .then(|| url_params.iter().find(|(k, _)| *k == key))
+                .flatten()
+                .map(|(_, v)| v.clone())
+        };
+        let from_attribute = |key: &str, name: &str| {
+            attribute(name).filter(|v| key == "map" || !v.trim().is_empty())
+        };
+        let mut params: Vec<(&str, String)> = ATTRIBUTE_PARAMS
+            .into_iter()
+            .filter_map(|(key, name)| {
+                from_url(key)
+                    .or_else(|| from_attribute(key, name))
+                    .map(|v| (key, v))
+            })
+            .collect();
+        params.extend(from_url("data").map(|v| ("data", v)));
+        EmbedOptions::from_params(params, allowed_sources)
+    }
+}
+
 /// Reads an on/off parameter: `1`, `true`, `on`, `yes` or empty (a bare `data-map`) mean on.
 fn switch(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
@@ -107,6 +181,105 @@ pub fn is_allowed_source(url: &str, allowed_sources: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::directory::Region;
+    fn placeholder<'a>(
+        attributes: &'a [(&'a str, &'a str)],
+    ) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            attributes
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    fn url<'a>(pairs: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
+        pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_url_overrides_the_placeholder_parameter_by_parameter() {
+        let attributes = [
+            ("data-region", "europe"),
+            ("data-q", "ger"),
+            ("data-lang", "fr"),
+        ];
+        let options = EmbedOptions::from_placeholder(
+            placeholder(&attributes),
+            &url(&[("region", "africa"), ("utm_source", "x")]),
+            UrlState::ReadWrite,
+            ALLOWED,
+        );
+        assert_eq!(options.query.region, Some(Region::Africa));
+        assert_eq!(options.query.text, "ger");
+        assert_eq!(options.language, Some(Language::French));
+    }
+
+    #[test]
+    fn a_placeholder_that_does_not_read_the_url_ignores_it() {
+        let options = EmbedOptions::from_placeholder(
+            placeholder(&[("data-region", "europe")]),
+            &url(&[("region", "africa"), ("q", "ken"), ("data", ALLOWED[1])]),
+            UrlState::Off,
+            ALLOWED,
+        );
+        assert_eq!(options.query.region, Some(Region::Europe));
+        assert_eq!(options.query.text, "");
+        assert_eq!(options.data_url, None);
+    }
+
+    #[test]
+    fn blank_attributes_are_absent_but_a_bare_map_attribute_turns_the_map_on() {
+        let options = EmbedOptions::from_placeholder(
+            placeholder(&[
+                ("data-region", " "),
+                ("data-controls", ""),
+                ("data-map", ""),
+            ]),
+            &[],
+            UrlState::Read,
+            ALLOWED,
+        );
+        assert_eq!(options.query.region, None);
+        assert_eq!(options.controls, Controls::All);
+        assert_eq!(options.map, Some(true));
+        let options =
+            EmbedOptions::from_placeholder(placeholder(&[]), &[], UrlState::Read, ALLOWED);
+        assert_eq!(options.map, None);
+    }
+
+    #[test]
+    fn only_the_url_names_another_data_source_and_only_an_allowed_one() {
+        let attributes = [("data-data", ALLOWED[1])];
+        let options =
+            EmbedOptions::from_placeholder(placeholder(&attributes), &[], UrlState::Read, ALLOWED);
+        assert_eq!(options.data_url, None);
+        let options = EmbedOptions::from_placeholder(
+            placeholder(&[]),
+            &url(&[("data", ALLOWED[1])]),
+            UrlState::Read,
+            ALLOWED,
+        );
+        assert_eq!(options.data_url.as_deref(), Some(ALLOWED[1]));
+        let options = EmbedOptions::from_placeholder(
+            placeholder(&[]),
+            &url(&[("data", "https://evil.example/list.json")]),
+            UrlState::Read,
+            ALLOWED,
+        );
+        assert_eq!(options.data_url, None);
+    }
+
+    #[test]
+    fn url_state_reads_its_attribute() {
+        assert_eq!(UrlState::from_attribute(Some("off")), UrlState::Off);
+        assert_eq!(UrlState::from_attribute(Some("read")), UrlState::Read);
+        assert_eq!(
+            UrlState::from_attribute(Some("nonsense")),
+            UrlState::ReadWrite
+        );
+        assert_eq!(UrlState::from_attribute(None), UrlState::ReadWrite);
+        assert!(!UrlState::Off.reads());
+    }
 
     const ALLOWED: &[&str] = &[
         "https://data.example.org/members/",

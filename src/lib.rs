@@ -10,7 +10,9 @@ pub mod directory;
 pub mod embed;
 pub mod i18n;
 pub mod json;
+pub mod map_asset;
 pub mod page_text;
+pub mod roving_focus;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;
 pub mod views;

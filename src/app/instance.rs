@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 
 use super::fetch::{fetch_directory, sleep, Abort};
 use super::language::{load_locale, localise, translate_page};
-use super::settings::{Settings, UrlState};
+use super::settings::Settings;
 use super::{url_state, world_map};
 use crate::directory::{Directory, LoadError};
+use crate::embed::UrlState;
 use crate::i18n::{Language, Locale};
 use crate::views::DirectoryModel;
 

@@ -1,19 +1,8 @@
 use crate::directory::Query;
-use crate::embed::{Controls, EmbedOptions};
+use crate::embed::{Controls, EmbedOptions, UrlState, URL_PARAMS};
 use crate::i18n::Language;
 
 use super::url_state;
-
-/// How a directory instance uses the page URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UrlState {
-    /// Read the query from the URL and keep it there (the alliance's own page).
-    ReadWrite,
-    /// Read the starting view from the URL only (the embed page inside an iframe).
-    Read,
-    /// Never touch the URL (inline embeds inside a partner's page).
-    Off,
-}
 
 /// Everything one directory instance is configured with, read from its placeholder element.
 #[derive(Clone)]
@@ -36,44 +25,24 @@ pub struct Settings {
 
 impl Settings {
     /// Reads the settings from the placeholder's `data-*` attributes and, where the placeholder
-    /// allows it (`data-url-state`), from the page URL, which wins over the attributes.
+    /// allows it (`data-url-state`), from the page URL, which wins over the attributes
+    /// (`EmbedOptions::from_placeholder`).
     pub fn from_element(element: &web_sys::Element, index: u32) -> Settings {
         let attr = |name: &str| element.get_attribute(name).filter(|v| !v.trim().is_empty());
-        let url_state = match attr("data-url-state").as_deref() {
-            Some("off") => UrlState::Off,
-            Some("read") => UrlState::Read,
-            _ => UrlState::ReadWrite,
-        };
+        let url_state = UrlState::from_attribute(attr("data-url-state").as_deref());
         let allowed = attr("data-allowed-sources").unwrap_or_default();
         let allowed: Vec<&str> = allowed.split_whitespace().collect();
-
-        let mut params: Vec<(&str, String)> = [
-            ("region", "data-region"),
-            ("q", "data-q"),
-            ("controls", "data-controls"),
-            ("lang", "data-lang"),
-        ]
-        .into_iter()
-        .filter_map(|(key, name)| attr(name).map(|value| (key, value)))
-        .collect();
-        if let Some(map) = element.get_attribute("data-map") {
-            params.push(("map", map));
-        }
-        if url_state != UrlState::Off {
-            params.extend(url_state::params(&[
-                "region", "q", "controls", "data", "lang", "map",
-            ]));
-        }
-        // Later pairs (the URL) override earlier ones (the attributes).
-        params.reverse();
-        let mut seen = Vec::new();
-        params.retain(|(key, _)| {
-            !seen.contains(key) && {
-                seen.push(*key);
-                true
-            }
-        });
-        let options = EmbedOptions::from_params(params, &allowed);
+        let url_params = if url_state.reads() {
+            url_state::params(&URL_PARAMS)
+        } else {
+            Vec::new()
+        };
+        let options = EmbedOptions::from_placeholder(
+            |name| element.get_attribute(name),
+            &url_params,
+            url_state,
+            &allowed,
+        );
 
         Settings {
             data_url: options

@@ -97,6 +97,12 @@ impl Directory {
         self.members.iter().any(|m| m.region == region)
     }
 
+    /// The region a query applies: one the list has no member in means every region, as a
+    /// link or an embed may name a region an edited list no longer has.
+    pub fn applicable(&self, region: Option<Region>) -> Option<Region> {
+        region.filter(|r| self.has_region(*r))
+    }
+
     /// For each member, in list order, whether the query lets it through.
     pub fn visibility(&self, query: &Query) -> Vec<bool> {
         let needle = fold(query.text.trim());
@@ -152,6 +158,17 @@ mod tests {
     fn knows_which_regions_it_has() {
         assert!(directory().has_region(Region::Africa));
         assert!(!directory().has_region(Region::Oceania));
+    }
+
+    #[test]
+    fn a_region_without_members_applies_as_every_region() {
+        let directory = directory();
+        assert_eq!(
+            directory.applicable(Some(Region::Africa)),
+            Some(Region::Africa)
+        );
+        assert_eq!(directory.applicable(Some(Region::Oceania)), None);
+        assert_eq!(directory.applicable(None), None);
     }
 
     #[test]

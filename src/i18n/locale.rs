@@ -3,9 +3,11 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use super::{Language, PluralCategory};
-use crate::directory::{LoadError, Region};
+use crate::directory::Region;
 use crate::json::Json;
 use crate::page_text::{TranslatedPageText, TranslatedQuote};
+
+mod phrasing;
 
 /// The English catalogue, compiled in: the fallback for every key another catalogue lacks.
 const ENGLISH_CATALOGUE: &str = include_str!("../../locales/en.json");
@@ -223,89 +225,6 @@ impl Locale {
             _ => self.format(key, args),
         }
     }
-
-    /// The live status line: how many members are shown out of how many.
-    pub fn shown(&self, shown: usize, total: usize) -> String {
-        let (shown, total_text) = (shown.to_string(), total.to_string());
-        self.plural("shown", total, &[("shown", &shown), ("total", &total_text)])
-    }
-
-    /// The empty-result message.
-    pub fn no_match(&self, text: &str, region: Option<Region>) -> String {
-        let text = text.trim();
-        let region = region.map(|r| self.region(r));
-        match (text.is_empty(), region) {
-            (true, Some(region)) => self.format("no-members-in-region", &[("region", &region)]),
-            (true, None) => self.text("no-members").to_string(),
-            (false, Some(region)) => {
-                self.format("no-match-in-region", &[("region", &region), ("text", text)])
-            }
-            (false, None) => self.format("no-match", &[("text", text)]),
-        }
-    }
-
-    /// The note shown when some entries of the data could not be displayed.
-    pub fn skipped(&self, count: usize) -> String {
-        self.plural("skipped", count, &[("count", &count.to_string())])
-    }
-
-    /// The map's text alternative: "Map: 103 member governments. Africa: 21, …".
-    pub fn map_summary(&self, total: usize, regions: &[(Region, usize)]) -> String {
-        let mut summary = self.plural("map-summary", total, &[("count", &total.to_string())]);
-        let parts: Vec<String> = regions
-            .iter()
-            .map(|&(region, count)| {
-                self.format(
-                    "map-summary-region",
-                    &[
-                        ("region", &self.region(region)),
-                        ("count", &count.to_string()),
-                    ],
-                )
-            })
-            .collect();
-        if !parts.is_empty() {
-            summary.push_str(if self.language == Language::Chinese {
-                "。"
-            } else {
-                ". "
-            });
-            summary.push_str(&parts.join(if self.language == Language::Chinese {
-                "，"
-            } else if self.language == Language::Arabic {
-                "، "
-            } else {
-                ", "
-            }));
-            summary.push_str(if self.language == Language::Chinese {
-                "。"
-            } else {
-                "."
-            });
-        }
-        summary
-    }
-
-    /// What went wrong, in words a visitor understands.
-    pub fn load_error(&self, error: &LoadError) -> String {
-        let key = match error {
-            LoadError::Network => "error-network",
-            LoadError::TimedOut => "error-timed-out",
-            LoadError::Http(404) => "error-not-found",
-            LoadError::Http(429) => "error-too-many-requests",
-            LoadError::Http(status) if *status >= 500 => "error-server",
-            LoadError::Http(_) => "error-refused",
-            LoadError::TooLarge => "error-too-large",
-            LoadError::Empty => "error-empty",
-            LoadError::NotJson => "error-not-json",
-            LoadError::NotMemberList => "error-not-member-list",
-        };
-        let status = match error {
-            LoadError::Http(status) => status.to_string(),
-            _ => String::new(),
-        };
-        self.format(key, &[("status", &status)])
-    }
 }
 
 /// The catalogue's entries: strings, or objects of plural forms. Entries of any other shape are
@@ -409,60 +328,6 @@ mod tests {
 
     fn english() -> &'static Locale {
         Locale::english()
-    }
-
-    #[test]
-    fn status_line_counts_shown_members() {
-        assert_eq!(english().shown(21, 103), "21 of 103 members");
-        assert_eq!(english().shown(103, 103), "103 of 103 members");
-        assert_eq!(english().shown(1, 1), "1 of 1 member");
-        assert_eq!(english().shown(0, 103), "0 of 103 members");
-    }
-
-    #[test]
-    fn every_load_error_has_a_sentence() {
-        for error in [
-            LoadError::Network,
-            LoadError::TimedOut,
-            LoadError::Http(404),
-            LoadError::Http(418),
-            LoadError::Http(503),
-            LoadError::TooLarge,
-            LoadError::Empty,
-            LoadError::NotJson,
-            LoadError::NotMemberList,
-        ] {
-            let text = english().load_error(&error);
-            assert!(text.ends_with('.'), "{error:?}: {text}");
-            assert!(!text.contains('{'), "{error:?}: {text}");
-        }
-        assert!(english().load_error(&LoadError::Http(503)).contains("503"));
-    }
-
-    #[test]
-    fn names_each_region() {
-        assert_eq!(english().region(Region::Oceania), "Oceania");
-        assert_eq!(english().region(Region::Other), "Other");
-    }
-
-    #[test]
-    fn empty_results_say_what_was_looked_for() {
-        assert_eq!(
-            english().no_match(" uni ", Some(Region::Asia)),
-            "No members in Asia match “uni”."
-        );
-        assert_eq!(
-            english().no_match("", None),
-            "There are no members to show."
-        );
-    }
-
-    #[test]
-    fn summarises_the_map_by_region() {
-        assert_eq!(
-            english().map_summary(24, &[(Region::Africa, 21), (Region::Oceania, 3)]),
-            "Map: 24 member governments. Africa: 21, Oceania: 3."
-        );
     }
 
     #[test]

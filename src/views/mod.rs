@@ -75,9 +75,10 @@ impl DirectoryModel {
         let region = RwSignal::new(None);
         let text = RwSignal::new(String::new());
         let query = Memo::new(move |_| Query {
-            region: region
-                .get()
-                .filter(|r| directory.with(|d| d.as_ref().is_none_or(|d| d.has_region(*r)))),
+            region: directory.with(|d| match d {
+                Some(d) => d.applicable(region.get()),
+                None => region.get(),
+            }),
             text: text.get(),
         });
         DirectoryModel {

@@ -1,0 +1,170 @@
+//! The inserted map's shapes: who is a member, what the query lets through, and the one shape
+//! in the tab order.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+
+use wasm_bindgen::JsCast;
+
+use crate::app::dom::elements;
+use crate::directory::{Directory, Query};
+use crate::i18n::Locale;
+use crate::roving_focus::{tab_stop, Step};
+
+/// One member on the map: its shapes, the one that takes focus, and whether the query lets it
+/// through (as last shown, so a filter change touches only the members that change).
+struct MemberShapes {
+    code: String,
+    shapes: Vec<web_sys::Element>,
+    target: web_sys::Element,
+    name: String,
+    fits: Cell<Option<bool>>,
+}
+
+/// The inserted map's shapes by country code, and the members among them in list order.
+pub(super) struct MapShapes {
+    svg: web_sys::Element,
+    by_code: HashMap<String, Vec<web_sys::Element>>,
+    members: RefCell<Vec<MemberShapes>>,
+    /// The one member shape in the tab order.
+    tab_stop: RefCell<Option<String>>,
+}
+
+impl MapShapes {
+    pub(super) fn index(svg: web_sys::Element) -> MapShapes {
+        let mut by_code: HashMap<String, Vec<web_sys::Element>> = HashMap::new();
+        for element in elements(svg.query_selector_all("[data-code]")) {
+            if let Some(code) = element.get_attribute("data-code") {
+                by_code.entry(code).or_default().push(element);
+            }
+        }
+        MapShapes {
+            svg,
+            by_code,
+            members: RefCell::new(Vec::new()),
+            tab_stop: RefCell::new(None),
+        }
+    }
+
+    /// Marks who is a member, with its region and name, in list order.
+    pub(super) fn mark_members(&self, directory: &Directory, locale: &Locale, summary_id: &str) {
+        for old in self.members.borrow().iter() {
+            for shape in &old.shapes {
+                for name in [
+                    "data-member",
+                    "data-region",
+                    "data-target",
+                    "data-match",
+                    "role",
+                    "aria-label",
+                    "tabindex",
+                ] {
+                    let _ = shape.remove_attribute(name);
+                }
+            }
+        }
+        let mut members = Vec::new();
+        for member in directory.members() {
+            let Some(shapes) = self.by_code.get(&member.code) else {
+                continue;
+            };
+            // The dot, if any, takes focus: it is easier to see than a tiny outline.
+            let Some(target) = shapes
+                .iter()
+                .find(|s| s.tag_name() == "circle")
+                .or(shapes.first())
+                .cloned()
+            else {
+                continue;
+            };
+            for shape in shapes {
+                let _ = shape.set_attribute("data-member", "");
+                let _ = shape.set_attribute("data-region", member.region.slug());
+            }
+            let _ = target.set_attribute("data-target", "");
+            members.push(MemberShapes {
+                code: member.code.clone(),
+                shapes: shapes.clone(),
+                target,
+                name: member.name.clone(),
+                fits: Cell::new(None),
+            });
+        }
+        *self.members.borrow_mut() = members;
+        *self.tab_stop.borrow_mut() = None;
+        let _ = self.svg.set_attribute("role", "group");
+        let _ = self.svg.set_attribute("id", summary_id);
+        let _ = self.svg.set_attribute(
+            "aria-label",
+            &locale.map_summary(directory.len(), &directory.regions()),
+        );
+    }
+
+    /// Highlights the members the query lets through and dims the rest; only those let through
+    /// are buttons, reachable with the arrow keys.
+    pub(super) fn follow_query(&self, directory: &Directory, query: &Query) {
+        let matching: HashSet<&str> = directory.filter(query).map(|m| m.code.as_str()).collect();
+        let members = self.members.borrow();
+        for member in members.iter() {
+            let fits = matching.contains(member.code.as_str());
+            if member.fits.get() == Some(fits) {
+                continue;
+            }
+            member.fits.set(Some(fits));
+            for shape in &member.shapes {
+                let _ = shape.set_attribute("data-match", if fits { "true" } else { "false" });
+            }
+            if fits {
+                let _ = member.target.set_attribute("role", "button");
+                let _ = member.target.set_attribute("aria-label", &member.name);
+                let _ = member.target.set_attribute("tabindex", "-1");
+            } else {
+                for name in ["role", "aria-label", "tabindex"] {
+                    let _ = member.target.remove_attribute(name);
+                }
+            }
+        }
+        let current = self.tab_stop.borrow().clone();
+        let on_offer = members
+            .iter()
+            .filter(|m| m.fits.get() == Some(true))
+            .map(|m| m.code.as_str());
+        match tab_stop(current.as_deref(), on_offer) {
+            Some(code) if current.as_deref() != Some(code) => self.set_tab_stop(&members, code),
+            Some(_) => {}
+            None => *self.tab_stop.borrow_mut() = None,
+        }
+    }
+
+    fn set_tab_stop(&self, members: &[MemberShapes], code: &str) {
+        let previous = self.tab_stop.replace(Some(code.to_string()));
+        for member in members {
+            if previous.as_deref() == Some(member.code.as_str()) && member.fits.get() == Some(true)
+            {
+                let _ = member.target.set_attribute("tabindex", "-1");
+            }
+            if member.code == code {
+                let _ = member.target.set_attribute("tabindex", "0");
+            }
+        }
+    }
+
+    /// Moves the roving focus from `code` to the next, previous, first or last member the query
+    /// lets through, in list order.
+    pub(super) fn move_focus(&self, code: &str, step: Step) {
+        let members = self.members.borrow();
+        let shown: Vec<&MemberShapes> = members
+            .iter()
+            .filter(|m| m.fits.get() == Some(true))
+            .collect();
+        let current = shown.iter().position(|m| m.code == code);
+        let Some(next) = step.apply(current, shown.len()) else {
+            return;
+        };
+        let target = shown[next];
+        self.set_tab_stop(&members, &target.code);
+        if let Ok(element) = target.target.clone().dyn_into::<web_sys::SvgElement>() {
+            let _ = element.focus();
+        }
+    }
+}
