@@ -9,23 +9,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const requireTool = createRequire(new URL('../tools/package.json', import.meta.url));
 
-const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
-const RTL = new Set(['ar']);
-
-// CLDR locale per language. `zh` is Simplified Chinese: CLDR's likely subtags expand it to
-// zh-Hans-CN and cldr-localenames-full 48.2.0 ships identical territory names for `zh` and
-// `zh-Hans` (checked below, so a future CLDR that changed this fails loudly).
-const CLDR_LOCALE = { en: 'en', fr: 'fr', es: 'es', ru: 'ru', ar: 'ar', zh: 'zh' };
-
-// The CLDR cardinal plural categories for whole numbers in each language (CLDR 48).
-const PLURAL_CATEGORIES = {
-  en: ['one', 'other'],
-  fr: ['one', 'many', 'other'],
-  es: ['one', 'many', 'other'],
-  ru: ['one', 'few', 'many', 'other'],
-  ar: ['zero', 'one', 'two', 'few', 'many', 'other'],
-  zh: ['other'],
-};
+// The languages and M49 areas, shared with the Rust core (tests/locales.rs checks it agrees).
+const SHARED = JSON.parse(readFileSync(new URL('locales/languages.json', root), 'utf8'));
+const LANGUAGES = SHARED.languages.map((l) => l.tag);
+const RTL = new Set(SHARED.languages.filter((l) => l.rtl).map((l) => l.tag));
+// `zh` is Simplified Chinese: CLDR's likely subtags expand it to zh-Hans-CN and
+// cldr-localenames-full 48.2.0 ships identical territory names for `zh` and `zh-Hans` (checked
+// below, so a future CLDR that changed this fails loudly).
+const CLDR_LOCALE = Object.fromEntries(SHARED.languages.map((l) => [l.tag, l.cldr]));
+const PLURAL_CATEGORIES = Object.fromEntries(SHARED.languages.map((l) => [l.tag, l.plurals]));
 const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 // The placeholder whose number picks the plural form; `count` unless listed here. In the
@@ -34,21 +26,10 @@ const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_SELECTOR = { shown: 'total' };
 const NUMBER_IN_WORDS = new Set(['zero', 'one', 'two']);
 
-// UN M49 sub-regions and intermediate regions, by the official English name editors write in
-// members.json ("subRegion" / "intermediateRegion"), so each localised file can name them. The
-// English CLDR names differ for two ("Australasia", "Southeast Asia"), hence this table.
-const AREAS = {
-  'Northern Africa': '015', 'Sub-Saharan Africa': '202', 'Eastern Africa': '014', 'Middle Africa': '017',
-  'Southern Africa': '018', 'Western Africa': '011', 'Latin America and the Caribbean': '419',
-  'Caribbean': '029', 'Central America': '013', 'South America': '005', 'Northern America': '021',
-  'Central Asia': '143', 'Eastern Asia': '030', 'South-eastern Asia': '035', 'Southern Asia': '034',
-  'Western Asia': '145', 'Eastern Europe': '151', 'Northern Europe': '154', 'Southern Europe': '039',
-  'Western Europe': '155', 'Australia and New Zealand': '053', 'Melanesia': '054', 'Micronesia': '057',
-  'Polynesia': '061',
-};
-
-// M49 regions the directory groups members by.
-const REGIONS = ['002', '009', '019', '142', '150'];
+// UN M49 sub-regions by the official English name editors write in members.json, and the
+// regions the directory groups members by.
+const AREAS = SHARED.areas;
+const REGIONS = Object.values(SHARED.regions).sort();
 
 // Two-letter codes that are not places: groupings, the "unknown" region and pseudo-locales.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB']);

@@ -175,3 +175,42 @@ fn supplied_page_translations_reach_the_language_files() {
         );
     }
 }
+
+/// `locales/languages.json` feeds the generator; the Rust core must agree with it exactly.
+#[test]
+fn the_core_agrees_with_the_shared_languages_file() {
+    let shared: Value = serde_json::from_str(&read("locales/languages.json")).unwrap();
+    let languages = shared["languages"].as_array().unwrap();
+    let tags: Vec<&str> = languages
+        .iter()
+        .map(|l| l["tag"].as_str().unwrap())
+        .collect();
+    let core: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
+    assert_eq!(tags, core, "languages and their order");
+    for (entry, language) in languages.iter().zip(Language::ALL) {
+        assert_eq!(entry["htmlTag"], language.html_tag(), "{}", language.tag());
+        assert_eq!(entry["rtl"], language.is_rtl(), "{}", language.tag());
+        let plurals: Vec<&str> = PluralCategory::required(language)
+            .iter()
+            .map(|c| c.name())
+            .collect();
+        assert_eq!(
+            entry["plurals"],
+            serde_json::json!(plurals),
+            "{}",
+            language.tag()
+        );
+    }
+    for region in Region::ALL {
+        assert_eq!(
+            shared["regions"][region.english_name()].as_str(),
+            region.m49(),
+            "{region:?}"
+        );
+    }
+    assert_eq!(
+        shared["regions"].as_object().unwrap().len(),
+        Region::ALL.len() - 1,
+        "every region but Other has an M49 code"
+    );
+}
