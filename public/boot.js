@@ -69,6 +69,9 @@ try {
   if (!glue.ok) throw new Error(`${js}: HTTP ${glue.status}`);
   const app = await import(js);
   await app.default({ module_or_path: wasm });
+  // Instantiating the module and taking the page over are separate tasks, so neither blocks
+  // input for long on a slow phone.
+  await new Promise((resolve) => setTimeout(resolve));
   app.mountAll();
 } catch (error) {
   for (const placeholder of document.querySelectorAll("[data-member-directory]")) {
