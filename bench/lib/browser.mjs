@@ -10,7 +10,7 @@ export async function withBrowser(fn) {
   const driver = await startDriver('chromium');
   try {
     const session = await newSession(driver, { windowSize: [1280, 900], timeouts: { script: 600_000 } });
-    const cdp = (cmd, params = {}) => session.cmd('POST', '/goog/cdp/execute', { cmd, params });
+    const cdp = (cmd, params = {}) => session.call('sendCommandAndGetResult', cmd, params); // Chrome DevTools Protocol
     try {
       return await fn({ session, cdp });
     } finally {

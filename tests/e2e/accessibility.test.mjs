@@ -4,7 +4,7 @@
 import { deepEqual, equal, eventually, ok } from './lib/assert.mjs';
 import { runAxe } from './lib/axe.mjs';
 import {
-  checkedRegion, chooseRegion, codesIn, focusInfo, search, searchBox, statusText, switchToFrame, tabTo,
+  checkedRegion, chooseRegion, codesIn, focusInfo, search, searchBox, statusText, tabTo,
   visibleCodes, waitForDirectory,
 } from './lib/directory.mjs';
 
@@ -385,7 +385,7 @@ export const tests = [
         contentType: 'text/html; charset=utf-8',
       });
       await session.get(`${origin}/reflow-320.html`);
-      await switchToFrame(session, await session.find('iframe'));
+      await session.switchToFrame(await session.find('iframe'));
       await waitForDirectory(session);
       const problems = await reflowProblems(session);
       equal(problems.viewport, 320, 'the viewport is 320 CSS px wide');
