@@ -57,4 +57,4 @@ let failed = false;
 const stream = run({ files: [path.join(here, 'lib/suite.mjs')], forceExit: true, signal: stop.signal });
 stream.on('test:fail', () => { failed = true; });
 stream.compose(tap).pipe(process.stdout);
-stream.on('end', () => { process.exitCode = failed || stop.signal.aborted ? 1 : 0; });
+stream.on('end', () => { process.exitCode = stop.signal.aborted ? 130 : failed ? 1 : 0; });

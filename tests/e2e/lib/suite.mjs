@@ -95,6 +95,7 @@ for (const engine of tests.length ? engines : []) {
       console.log(`${engine}: ${driverVersion(engine) ?? path.basename(driver.bin)}, serving ${path.relative(projectRoot, root) || '.'} at ${server.origin}`);
     });
     after(async () => {
+      if (!driver) return; // the before hook failed and says why
       await stop();
       const skipped = summary.skipped ? `, ${summary.skipped} skipped` : '';
       console.log(`${engine}: ${summary.passed} passed, ${summary.failed} failed${skipped} (${elapsed(started)})`);
