@@ -1,6 +1,7 @@
 // The WebDriver half of the bench: bytes per page load, filter-update times and memory.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { newSession, startDriver } from '../../tests/e2e/lib/webdriver.mjs';
+import { startDriver } from '../../tests/e2e/lib/drivers.mjs';
+import { newSession } from '../../tests/e2e/lib/webdriver.mjs';
 import * as probes from './probes.mjs';
 
 const SETTLE_MS = 750; // quiet time after "ready" in which late requests would still show up

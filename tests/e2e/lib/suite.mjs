@@ -7,7 +7,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
-import { ENGINES, driverVersion, newSession, startDriver, withTimeout } from './webdriver.mjs';
+import { ENGINES, driverVersion, startDriver } from './drivers.mjs';
+import { newSession, withTimeout } from './webdriver.mjs';
 
 const testsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const projectRoot = path.resolve(testsDir, '../..');
@@ -31,7 +32,7 @@ async function loadTests() {
 const fileSafe = (name) => name.replace(/[^\w.-]+/g, '_').slice(0, 120);
 const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-// Everything that must die on Ctrl-C (the driver process groups also die on exit, see webdriver.mjs).
+// Everything that must die on Ctrl-C (the driver process groups also die on exit, see drivers.mjs).
 const cleanups = new Set();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, async () => {

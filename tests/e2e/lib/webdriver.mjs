@@ -1,15 +1,11 @@
-// Browser sessions for the end-to-end tests. Our part is starting the WebDriver servers
-// (which binary, which flags, Xvfb for WebKit, process-group cleanup) and a thin adapter
-// offering the calls the tests make; the W3C protocol itself is the `webdriver` package
-// (WebdriverIO's client). It is only ever pointed at a driver we started, by host and port,
-// so it never starts or downloads a driver or a browser itself.
-import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Browser sessions for the tests: a thin adapter over the `webdriver` package (WebdriverIO's
+// W3C WebDriver client), offering the calls the tests make. The client is only ever pointed at a
+// driver that drivers.mjs started, by host and port, so it never starts or downloads a driver
+// or a browser itself.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_WINDOW_SIZE, removeTmpDirs, sessionCapabilities } from './drivers.mjs';
 
 // The client comes from tools/node_modules (exactly pinned in tools/package.json), which bare
 // imports from tests/ do not reach. Its logging, and its advice to use WebdriverIO's higher-level
@@ -45,163 +41,6 @@ export function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-// ---------------------------------------------------------------- drivers
-
-// geckodriver comes from `cargo install`, which need not be on PATH.
-const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/local/bin', '/usr/bin'];
-
-export function findExecutable(name) {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...EXTRA_BIN_DIRS];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch { /* not here: next directory */ }
-  }
-  return null;
-}
-
-export const ENGINES = {
-  chromium: {
-    driverName: 'chromedriver',
-    driverBin: () => process.env.CHROMEDRIVER ?? findExecutable('chromedriver'),
-    command: (bin, port) => [bin, [`--port=${port}`]],
-    capabilities: ({ tmpDir, windowSize: [w, h] }) => ({
-      browserName: 'chrome',
-      'goog:chromeOptions': {
-        binary: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-        args: [
-          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          `--user-data-dir=${tmpDir}`, `--window-size=${w},${h}`,
-        ],
-      },
-    }),
-  },
-  firefox: {
-    driverName: 'geckodriver',
-    driverBin: () => process.env.GECKODRIVER ?? findExecutable('geckodriver'),
-    // --websocket-port=0: otherwise every geckodriver wants the fixed 9222 for BiDi.
-    command: (bin, port) => [bin, ['--host', '127.0.0.1', '--port', String(port), '--websocket-port', '0']],
-    capabilities: () => ({
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-        args: ['-headless'],
-        // Firefox silently retries a reset connection up to 10 times, so an injected
-        // {destroy: true, times: 1} fault would never reach the app. Chromium/WebKit don't.
-        prefs: { 'network.http.request.max-attempts': 1 },
-      },
-    }),
-  },
-  webkit: {
-    driverName: 'WebKitWebDriver',
-    driverBin: () => process.env.WEBKITWEBDRIVER ?? findExecutable('WebKitWebDriver'),
-    // WebKitGTK has no true headless mode for automation here: give it a virtual X display.
-    command: (bin, port) => {
-      const xvfb = findExecutable('xvfb-run');
-      if (!xvfb) throw new Error('xvfb-run not found (needed for WebKitWebDriver)');
-      return [xvfb, ['-a', '-s', '-screen 0 1920x1200x24', bin, `--port=${port}`]];
-    },
-    capabilities: () => ({}),
-  },
-};
-
-async function freePort() {
-  const srv = net.createServer();
-  await new Promise((resolve, reject) => srv.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address();
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
-
-// Drivers are spawned in their own process group so stop() also takes down the
-// browsers (and Xvfb) they started. The exit hook covers crashes and Ctrl-C.
-const liveGroups = new Set();
-const liveTmpDirs = new Set();
-process.on('exit', () => {
-  for (const pid of liveGroups) {
-    try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
-  for (const dir of liveTmpDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Start the WebDriver server for `engine`; resolves once GET /status says ready. */
-export async function startDriver(engine, { logFile, readyTimeout = 30_000 } = {}) {
-  const spec = ENGINES[engine];
-  if (!spec) throw new Error(`unknown engine "${engine}" (known: ${Object.keys(ENGINES).join(', ')})`);
-  const bin = spec.driverBin();
-  if (!bin) {
-    const err = new Error(`${spec.driverName} not found on PATH or in ~/.cargo/bin`);
-    err.code = 'DRIVER_MISSING';
-    throw err;
-  }
-  const port = await freePort();
-  const [cmd, args] = spec.command(bin, port);
-  let log = 'ignore';
-  if (logFile) {
-    await mkdir(path.dirname(logFile), { recursive: true });
-    log = createWriteStream(logFile, { flags: 'a' }); // restarts append
-    await new Promise((resolve) => log.once('open', resolve));
-  }
-  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', log, log] });
-  liveGroups.add(child.pid);
-  let exited = null;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited ??= { code, signal };
-    resolve();
-  }));
-  child.once('error', (err) => {
-    exited = { error: err.message };
-    child.emit('exit', null, null);
-  });
-
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!liveGroups.has(child.pid)) return;
-    const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
-    kill('SIGTERM');
-    const done = await Promise.race([exitPromise.then(() => true), sleep(3000).then(() => false)]);
-    // Kill the whole group even if the leader exited: browsers may outlive it.
-    kill('SIGKILL');
-    if (!done) await Promise.race([exitPromise, sleep(2000)]);
-    liveGroups.delete(child.pid);
-    if (typeof log === 'object') log.end();
-  };
-
-  const deadline = Date.now() + readyTimeout;
-  for (;;) {
-    if (exited) {
-      await stop();
-      throw new Error(`${spec.driverName} exited during startup (${JSON.stringify(exited)})${logFile ? `; see ${logFile}` : ''}`);
-    }
-    try {
-      const res = await fetch(`${base}/status`, { signal: AbortSignal.timeout(1000) });
-      const { value } = await res.json();
-      if (value?.ready) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${spec.driverName} did not become ready on port ${port} within ${readyTimeout} ms`);
-    }
-    await sleep(100);
-  }
-  return { engine, port, base, bin, pid: child.pid, stop, exited: () => exited };
-}
-
-/** Driver version line, for the runner's header. */
-export function driverVersion(engine) {
-  const bin = ENGINES[engine]?.driverBin();
-  if (!bin) return null;
-  const out = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 5000 });
-  const line = (out.stdout || out.stderr || '').split('\n')[0].trim();
-  return line && !line.startsWith('Usage') ? line : null; // WebKitWebDriver has no --version
-}
-
-// ---------------------------------------------------------------- sessions
-
 // The client decides success from a response's body: a script result with an `error` key would
 // count as a failure, a 404 "no such element" as a success. Here only the HTTP status decides:
 // every answer reaches Session.call as {ok: value} or {failed: {status, error, message, data}}.
@@ -214,85 +53,41 @@ const byHttpStatus = ({ statusCode, body }) => {
   return { statusCode: 200, body: { value: failed ? { failed } : { ok: value ?? null } } };
 };
 
-const removeTmpDir = (dir) => {
-  rmSync(dir, { recursive: true, force: true });
-  liveTmpDirs.delete(dir);
-};
+const failure = (command, { status, error, message, data }) =>
+  new WebDriverError(error ?? `HTTP ${status}`, message, { command, status, data });
 
 /**
- * Create a browser session on a started driver.
+ * Create a browser session on a started driver (see drivers.mjs's startDriver).
  * options: {windowSize: [w, h], pageLoadStrategy, language, timeouts: {script, pageLoad, implicit}, capabilities}
  */
 export async function newSession(driver, options = {}) {
-  const spec = ENGINES[driver.engine];
-  const windowSize = options.windowSize ?? [1280, 900];
-  const tmpDirs = [];
-  const tmpDir = (prefix) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-    liveTmpDirs.add(dir);
-    tmpDirs.push(dir);
-    return dir;
-  };
+  const { capabilities, tmpDirs } = sessionCapabilities(driver.engine, options);
   let client;
   try {
-    const alwaysMatch = {
-      ...spec.capabilities({ tmpDir: driver.engine === 'chromium' ? tmpDir('e2e-chromium-') : null, windowSize }),
-      pageLoadStrategy: options.pageLoadStrategy ?? 'normal',
-      // Plain HTTP WebDriver in every engine: no BiDi WebSocket, which the client would ask for.
-      'wdio:enforceWebDriverClassic': true,
-      ...options.capabilities,
-    };
-    if (options.language) preferLanguage(driver.engine, alwaysMatch, options.language, tmpDir);
     client = await WebDriver.newSession({
       hostname: '127.0.0.1', // with a host and port the client only connects: it starts no driver
       port: driver.port,
-      capabilities: { alwaysMatch, firstMatch: [{}] },
+      // Plain HTTP WebDriver in every engine: no BiDi WebSocket, which the client would ask for.
+      capabilities: { alwaysMatch: { ...capabilities, 'wdio:enforceWebDriverClassic': true }, firstMatch: [{}] },
       connectionRetryTimeout: 120_000,
       connectionRetryCount: 0, // a failed command fails the test; it is never sent twice
     });
   } catch (err) {
-    tmpDirs.forEach(removeTmpDir);
+    removeTmpDirs(tmpDirs);
     throw new WebDriverError('session not created', err.message, { command: 'new session' });
   }
   client.options.transformResponse = byHttpStatus;
   const session = new Session(driver, client, tmpDirs);
   try {
-    await session.call('setTimeouts', options.timeouts?.implicit ?? 0, options.timeouts?.pageLoad ?? 30_000, options.timeouts?.script ?? 30_000);
+    const { implicit = 0, pageLoad = 30_000, script = 30_000 } = options.timeouts ?? {};
+    await session.call('setTimeouts', implicit, pageLoad, script);
     // Chromium takes --window-size; the others need the rect set explicitly.
-    if (driver.engine !== 'chromium') await session.setWindowSize(...windowSize);
+    if (driver.engine !== 'chromium') await session.setWindowSize(...(options.windowSize ?? DEFAULT_WINDOW_SIZE));
   } catch (err) {
     await session.delete().catch(() => {});
     throw err;
   }
   return session;
-}
-
-/**
- * Makes the browser prefer `language` (a BCP 47 tag) in navigator.languages and Accept-Language,
- * the way a visitor's own browser settings would.
- */
-function preferLanguage(engine, capabilities, language, tmpDir) {
-  if (engine === 'chromium') {
-    const options = capabilities['goog:chromeOptions'];
-    options.args = [...options.args, `--lang=${language}`, `--accept-lang=${language}`];
-    options.prefs = { ...options.prefs, 'intl.accept_languages': language };
-  } else if (engine === 'firefox') {
-    const options = capabilities['moz:firefoxOptions'];
-    options.prefs = { ...options.prefs, 'intl.accept_languages': language, 'intl.locale.requested': language };
-  } else if (engine === 'webkit') {
-    // WebKitGTK takes the language from the browser process's environment: start MiniBrowser
-    // through a wrapper that sets it.
-    const miniBrowser = ['4.1', '4.0', '6.0']
-      .map((v) => `/usr/lib/x86_64-linux-gnu/webkit2gtk-${v}/MiniBrowser`)
-      .concat(['/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser'])
-      .find((p) => existsSync(p));
-    if (!miniBrowser) throw new Error('MiniBrowser not found: cannot set the WebKit language');
-    const wrapper = path.join(tmpDir('e2e-webkit-lang-'), 'MiniBrowser');
-    // WebKit reads the process locale, which must exist on the machine (scripts/setup makes es_ES).
-    const locale = `${language.includes('-') ? language.replace('-', '_') : `${language}_${language.toUpperCase()}`}.UTF-8`;
-    writeFileSync(wrapper, `#!/bin/sh\nexport LANGUAGE=${language.replace('-', '_')} LANG=${locale} LC_ALL=${locale}\nexec ${miniBrowser} "$@"\n`, { mode: 0o755 });
-    capabilities['webkitgtk:browserOptions'] = { binary: wrapper, args: ['--automation'] };
-  }
 }
 
 /** The test-facing session: a few conveniences over the client's protocol commands. */
@@ -318,10 +113,7 @@ export class Session {
     } finally {
       this.inflight--;
     }
-    if (answer.failed) {
-      const { status, error, message, data } = answer.failed;
-      throw new WebDriverError(error ?? `HTTP ${status}`, message, { command, status, data });
-    }
+    if (answer.failed) throw failure(command, answer.failed);
     return answer.ok;
   }
 
@@ -403,19 +195,11 @@ export class Session {
 
   /**
    * String: classic async script, the callback is arguments[arguments.length - 1].
-   * Function: may be async; its result (or rejection) is passed back.
+   * Function: the same as exec, which awaits a returned promise.
    */
   async execAsync(script, ...args) {
-    const body = typeof script === 'function'
-      ? `const done = arguments[arguments.length - 1];
-         Promise.resolve().then(() => (${script}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
-           .then((value) => done({ ok: true, value }),
-                 (e) => done({ ok: false, error: e instanceof Error ? e.name + ': ' + e.message : String(e) }));`
-      : script;
-    const result = this._fromWire(await this.call('executeAsyncScript', body, args));
-    if (typeof script !== 'function') return result;
-    if (!result?.ok) throw new Error(`script failed: ${result?.error}`);
-    return result.value;
+    if (typeof script === 'function') return this.exec(script, ...args);
+    return this._fromWire(await this.call('executeAsyncScript', script, args));
   }
 
   /** Evaluate a local JS file in the page (e.g. axe.min.js). */
@@ -476,7 +260,7 @@ export class Session {
       // WebKitGTK answers before it has re-laid out and painted the new area (it comes out black).
       const wantInner = innerH + height - rect.height;
       await this.waitFor(async () => (await this.exec(() => window.innerHeight)) >= wantInner, { timeout: 3000 }).catch(() => {});
-      await this.execAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await this.exec(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       return await plain();
     } finally {
       await this.setWindowSize(rect.width, rect.height).catch(() => {});
@@ -492,9 +276,9 @@ export class Session {
       const answer = this.client.deleteSession();
       answer.catch(() => {}); // after a timeout nobody waits for it
       const { failed } = await withTimeout(answer, timeout, 'delete session');
-      if (failed) throw new WebDriverError(failed.error, failed.message, { command: 'deleteSession', status: failed.status });
+      if (failed) throw failure('deleteSession', failed);
     } finally {
-      this.tmpDirs.forEach(removeTmpDir);
+      removeTmpDirs(this.tmpDirs);
     }
   }
 }
@@ -534,7 +318,7 @@ for (const [name, command] of Object.entries(ELEMENT_COMMANDS)) {
 }
 
 /** "Shift+Tab" → [[Shift, Tab]]; "Tab" → [[Tab]]; anything else (text to type) → null. */
-export function parseChord(seq) {
+function parseChord(seq) {
   if ([...seq].length === 1) return null; // one character: type it
   if (keyCode(seq)) return [[keyCode(seq)]];
   const parts = seq.split('+');
