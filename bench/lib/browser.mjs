@@ -1,6 +1,7 @@
 // The WebDriver half of the bench: bytes per page load, filter-update times and memory.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { newSession, startDriver } from '../../tests/e2e/lib/webdriver.mjs';
+import { startDriver } from '../../tests/e2e/lib/drivers.mjs';
+import { newSession } from '../../tests/e2e/lib/webdriver.mjs';
 import * as probes from './probes.mjs';
 
 const SETTLE_MS = 750; // quiet time after "ready" in which late requests would still show up
@@ -10,7 +11,7 @@ export async function withBrowser(fn) {
   const driver = await startDriver('chromium');
   try {
     const session = await newSession(driver, { windowSize: [1280, 900], timeouts: { script: 600_000 } });
-    const cdp = (cmd, params = {}) => session.cmd('POST', '/goog/cdp/execute', { cmd, params });
+    const cdp = (cmd, params = {}) => session.call('sendCommandAndGetResult', cmd, params); // Chrome DevTools Protocol
     try {
       return await fn({ session, cdp });
     } finally {

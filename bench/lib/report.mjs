@@ -134,7 +134,7 @@ function loadSection({ load }, goals, settings) {
     ]);
 }
 
-function sizeSection({ size }, goals) {
+function sizeSection(_results, goals) {
   const g = goalById(goals, 'size');
   return `0. wasm + JS, brotli quality 11: ${g.actual.toFixed(1)} kB, goal ${g.target}: ${status(g.met)}`;
 }

@@ -2,13 +2,13 @@
 // the live result count, reflow and text zoom, target sizes, non-text contrast in light and dark,
 // reduced motion, and the page's landmarks and headings.
 import { deepEqual, equal, eventually, ok } from './lib/assert.mjs';
-import { runAxe } from './lib/axe.mjs';
+import { wcagViolations } from './lib/axe.mjs';
+import { installColour } from './lib/colour.mjs';
 import {
-  checkedRegion, chooseRegion, codesIn, focusInfo, search, searchBox, statusText, switchToFrame, tabTo,
+  checkedRegion, chooseRegion, codesIn, focusInfo, search, searchBox, statusText, tabTo,
   visibleCodes, waitForDirectory,
 } from './lib/directory.mjs';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIN_TARGET = 24; // WCAG 2.2 SC 2.5.8, CSS px
 const MIN_NON_TEXT_CONTRAST = 3; // WCAG 2.1 SC 1.4.11
 
@@ -22,7 +22,7 @@ const describeViolations = (violations) =>
   ].join('\n')).join('\n');
 
 async function expectNoAxeViolations(session, state) {
-  const violations = await runAxe(session, { options: { runOnly: { type: 'tag', values: WCAG_TAGS } } });
+  const violations = await wcagViolations(session);
   equal(violations.length, 0, `axe found WCAG violations ${state}:\n${describeViolations(violations)}`);
 }
 
@@ -115,34 +115,15 @@ async function expectOutline(session, state) {
 // ---------------------------------------------------------------- colour, in the page
 
 /**
- * Installs window.__a11y: colour parsing, WCAG contrast, the colour painted behind a point, and
- * a switch between the light and dark colour schemes. WebDriver cannot emulate
- * prefers-color-scheme on all three engines, so the switch works on the style sheets instead:
+ * Installs window.__a11y, on lib/colour.mjs's window.__colour: the colour painted behind a point,
+ * contrast against it, and a switch between the light and dark colour schemes. WebDriver cannot
+ * emulate prefers-color-scheme on all three engines, so the switch works on the style sheets instead:
  * it sets `color-scheme` on the root (which `light-dark()` follows) and turns every
  * `@media (prefers-color-scheme: …)` block on or off by rewriting its media text.
  */
-function installColourKit() {
+function installA11yKit() {
   if (window.__a11y) return;
-  const canvas = Object.assign(document.createElement('canvas'), { width: 1, height: 1 });
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  const parse = (css) => {
-    const m = css.match(/^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/);
-    if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : m[5] ? m[4] / 100 : +m[4]];
-    // Any other syntax (color(srgb …), oklch(…)): let the canvas convert it to sRGB.
-    ctx.clearRect(0, 0, 1, 1);
-    ctx.fillStyle = css;
-    ctx.fillRect(0, 0, 1, 1);
-    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-    return [r, g, b, a / 255];
-  };
-  const over = (top, below) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
-  const channel = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  const ratio = (a, b) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
-  const hex = (c) => `#${c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+  const { parseColour: parse, over, relativeLuminance: luminance, contrastRatio: ratio, hex } = window.__colour;
   const viewport = () => [document.documentElement.clientWidth, document.documentElement.clientHeight];
 
   /** The colour painted at (x, y) by everything under it except `skip` and its contents. */
@@ -226,7 +207,8 @@ const SCHEMES = ['light', 'dark'];
 
 /** Runs `measure` (in the page, with window.__a11y) in each colour scheme. */
 async function inEachScheme(session, measure) {
-  await session.exec(installColourKit);
+  await installColour(session);
+  await session.exec(installA11yKit);
   const results = {};
   for (const scheme of SCHEMES) {
     await session.exec((s) => window.__a11y.forceColorScheme(s), scheme);
@@ -385,7 +367,7 @@ export const tests = [
         contentType: 'text/html; charset=utf-8',
       });
       await session.get(`${origin}/reflow-320.html`);
-      await switchToFrame(session, await session.find('iframe'));
+      await session.switchToFrame(await session.find('iframe'));
       await waitForDirectory(session);
       const problems = await reflowProblems(session);
       equal(problems.viewport, 320, 'the viewport is 320 CSS px wide');

@@ -188,7 +188,7 @@ export const tests = [
       await session.exec(() => {
         window.postMessage({ type: 'member-directory:height', height: 5 }, '*');
         const foreign = document.createElement('iframe');
-        foreign.srcdoc = "<script>parent.postMessage({type:'member-directory:height',height:7},'*')<\/script>";
+        foreign.srcdoc = "<script>parent.postMessage({type:'member-directory:height',height:7},'*')</script>";
         document.body.append(foreign);
       });
       await new Promise((r) => setTimeout(r, 1000));

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
 import {
-  chooseRegion, codesIn, search, statusText, visibleCodes, waitForDirectory, waitForLanguage, waitForMap,
+  chooseRegion, search, statusText, visibleCodes, waitForDirectory, waitForLanguage, waitForMap,
 } from './lib/directory.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "

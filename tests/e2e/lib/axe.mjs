@@ -29,6 +29,13 @@ export async function runAxe(session, { context = null, options = {} } = {}) {
   );
 }
 
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: the rules the page is held to. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's violations of the WCAG_TAGS rules. */
+export const wcagViolations = (session, context = null) =>
+  runAxe(session, { context, options: { runOnly: { type: 'tag', values: WCAG_TAGS } } });
+
 /** One line per violated rule, for assertion messages. */
 export const formatViolations = (violations) =>
   violations.map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`).join('\n');

@@ -105,13 +105,6 @@ export async function tabTo(session, css, { max = 25 } = {}) {
 export const checkedRegion = (session) =>
   session.exec(() => document.querySelector('[data-member-directory] input[type=radio]:checked')?.value ?? null);
 
-// W3C WebDriver's fixed key for element references in JSON.
-const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
-
-/** Moves the session into an <iframe>'s document (null: back to the top document). */
-export const switchToFrame = (session, iframe) =>
-  session.cmd('POST', '/frame', { id: iframe ? { [ELEMENT_KEY]: iframe.id } : null });
-
 // ---------------------------------------------------------------- map and languages
 
 /**

@@ -1,14 +1,18 @@
-// Minimal W3C WebDriver client over fetch, plus driver process management.
-// Deliberately dependency-free so nothing ever tries to download a browser.
-import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Browser sessions for the tests: a thin adapter over the `webdriver` package (WebdriverIO's
+// W3C WebDriver client), offering the calls the tests make. The client is only ever pointed at a
+// driver that drivers.mjs started, by host and port, so it never starts or downloads a driver
+// or a browser itself.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_WINDOW_SIZE, removeTmpDirs, sessionCapabilities } from './drivers.mjs';
 
-const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+// The client comes from tools/node_modules (exactly pinned in tools/package.json), which bare
+// imports from tests/ do not reach. Its logging, and its advice to use WebdriverIO's higher-level
+// commands instead of the protocol's, stay off; the level is read as its modules load.
+process.env.WDIO_LOG_LEVEL ??= 'silent';
+process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS ??= 'true';
+const { default: WebDriver, ELEMENT_KEY } = await import('../../../tools/node_modules/webdriver/build/node.js');
 
 /** WebDriver key codes (https://www.w3.org/TR/webdriver/#keyboard-actions). */
 export const Keys = {
@@ -28,237 +32,57 @@ export class WebDriverError extends Error {
   }
 }
 
-// ---------------------------------------------------------------- drivers
-
-// geckodriver comes from `cargo install`, which need not be on PATH.
-const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/local/bin', '/usr/bin'];
-
-export function findExecutable(name) {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...EXTRA_BIN_DIRS];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {}
-  }
-  return null;
+/** Rejects with "`what` timed out" after `ms`; the promise itself is left to settle on its own. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
 }
 
-export const ENGINES = {
-  chromium: {
-    driverName: 'chromedriver',
-    driverBin: () => process.env.CHROMEDRIVER ?? findExecutable('chromedriver'),
-    command: (bin, port) => [bin, [`--port=${port}`]],
-    capabilities: ({ tmpDir, windowSize: [w, h] }) => ({
-      browserName: 'chrome',
-      'goog:chromeOptions': {
-        binary: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-        args: [
-          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          `--user-data-dir=${tmpDir}`, `--window-size=${w},${h}`,
-        ],
-      },
-    }),
-  },
-  firefox: {
-    driverName: 'geckodriver',
-    driverBin: () => process.env.GECKODRIVER ?? findExecutable('geckodriver'),
-    // --websocket-port=0: otherwise every geckodriver wants the fixed 9222 for BiDi.
-    command: (bin, port) => [bin, ['--host', '127.0.0.1', '--port', String(port), '--websocket-port', '0']],
-    capabilities: () => ({
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-        args: ['-headless'],
-        // Firefox silently retries a reset connection up to 10 times, so an injected
-        // {destroy: true, times: 1} fault would never reach the app. Chromium/WebKit don't.
-        prefs: { 'network.http.request.max-attempts': 1 },
-      },
-    }),
-  },
-  webkit: {
-    driverName: 'WebKitWebDriver',
-    driverBin: () => process.env.WEBKITWEBDRIVER ?? findExecutable('WebKitWebDriver'),
-    // WebKitGTK has no true headless mode for automation here: give it a virtual X display.
-    command: (bin, port) => {
-      const xvfb = findExecutable('xvfb-run');
-      if (!xvfb) throw new Error('xvfb-run not found (needed for WebKitWebDriver)');
-      return [xvfb, ['-a', '-s', '-screen 0 1920x1200x24', bin, `--port=${port}`]];
-    },
-    capabilities: () => ({}),
-  },
-};
-
-async function freePort() {
-  const srv = net.createServer();
-  await new Promise((resolve, reject) => srv.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address();
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
-
-// Drivers are spawned in their own process group so stop() also takes down the
-// browsers (and Xvfb) they started. The exit hook covers crashes and Ctrl-C.
-const liveGroups = new Set();
-const liveTmpDirs = new Set();
-process.on('exit', () => {
-  for (const pid of liveGroups) {
-    try { process.kill(-pid, 'SIGKILL'); } catch {}
-  }
-  for (const dir of liveTmpDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Start the WebDriver server for `engine`; resolves once GET /status says ready. */
-export async function startDriver(engine, { logFile, readyTimeout = 30_000 } = {}) {
-  const spec = ENGINES[engine];
-  if (!spec) throw new Error(`unknown engine "${engine}" (known: ${Object.keys(ENGINES).join(', ')})`);
-  const bin = spec.driverBin();
-  if (!bin) {
-    const err = new Error(`${spec.driverName} not found on PATH or in ~/.cargo/bin`);
-    err.code = 'DRIVER_MISSING';
-    throw err;
-  }
-  const port = await freePort();
-  const [cmd, args] = spec.command(bin, port);
-  let log = 'ignore';
-  if (logFile) {
-    await mkdir(path.dirname(logFile), { recursive: true });
-    log = createWriteStream(logFile, { flags: 'a' }); // restarts append
-    await new Promise((resolve) => log.once('open', resolve));
-  }
-  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', log, log] });
-  liveGroups.add(child.pid);
-  let exited = null;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited ??= { code, signal };
-    resolve();
-  }));
-  child.once('error', (err) => {
-    exited = { error: err.message };
-    child.emit('exit', null, null);
-  });
-
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!liveGroups.has(child.pid)) return;
-    const kill = (sig) => { try { process.kill(-child.pid, sig); } catch {} };
-    kill('SIGTERM');
-    const done = await Promise.race([exitPromise.then(() => true), sleep(3000).then(() => false)]);
-    // Kill the whole group even if the leader exited: browsers may outlive it.
-    kill('SIGKILL');
-    if (!done) await Promise.race([exitPromise, sleep(2000)]);
-    liveGroups.delete(child.pid);
-    if (typeof log === 'object') log.end();
+// The client decides success from a response's body: a script result with an `error` key would
+// count as a failure, a 404 "no such element" as a success. Here only the HTTP status decides:
+// every answer reaches Session.call as {ok: value} or {failed: {status, error, message, data}}.
+const byHttpStatus = ({ statusCode, body }) => {
+  const value = body && typeof body === 'object' ? body.value : undefined;
+  const failed = statusCode >= 400 && {
+    status: statusCode,
+    ...(value && typeof value === 'object' ? value : { error: `HTTP ${statusCode}`, message: JSON.stringify(body).slice(0, 200) }),
   };
-
-  const deadline = Date.now() + readyTimeout;
-  for (;;) {
-    if (exited) {
-      await stop();
-      throw new Error(`${spec.driverName} exited during startup (${JSON.stringify(exited)})${logFile ? `; see ${logFile}` : ''}`);
-    }
-    try {
-      const res = await fetch(`${base}/status`, { signal: AbortSignal.timeout(1000) });
-      const { value } = await res.json();
-      if (value?.ready) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${spec.driverName} did not become ready on port ${port} within ${readyTimeout} ms`);
-    }
-    await sleep(100);
-  }
-  return { engine, port, base, bin, pid: child.pid, stop, exited: () => exited };
-}
-
-/** Driver version line, for the runner's header. */
-export function driverVersion(engine) {
-  const bin = ENGINES[engine]?.driverBin();
-  if (!bin) return null;
-  const out = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 5000 });
-  const line = (out.stdout || out.stderr || '').split('\n')[0].trim();
-  return line && !line.startsWith('Usage') ? line : null; // WebKitWebDriver has no --version
-}
-
-// ---------------------------------------------------------------- protocol
-
-async function wire(base, method, url, body, { timeout = 120_000, command, signal } = {}) {
-  const timeoutSignal = AbortSignal.timeout(timeout);
-  let res, text;
-  try {
-    res = await fetch(base + url, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal,
-    });
-    text = await res.text();
-  } catch (err) {
-    const why = signal?.aborted ? 'session closed while the command was running'
-      : timeoutSignal.aborted ? `no answer within ${timeout} ms` : err.cause?.message ?? err.message;
-    throw new WebDriverError('connection failed', why, { command });
-  }
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new WebDriverError(`HTTP ${res.status}`, `non-JSON response: ${text.slice(0, 200)}`, { command, status: res.status });
-  }
-  const value = json?.value;
-  // Only the HTTP status marks an error: a script may legitimately return {error: ...}.
-  if (!res.ok) {
-    throw new WebDriverError(value?.error ?? `HTTP ${res.status}`, value?.message ?? text.slice(0, 200), {
-      command, status: res.status, data: value?.data,
-    });
-  }
-  return value;
-}
-
-const xpathLiteral = (s) => {
-  if (!s.includes("'")) return `'${s}'`;
-  if (!s.includes('"')) return `"${s}"`;
-  return `concat(${s.split("'").map((p) => `'${p}'`).join(`, "'", `)})`;
+  return { statusCode: 200, body: { value: failed ? { failed } : { ok: value ?? null } } };
 };
 
-/** A function becomes a script body that calls it with the WebDriver arguments. */
-const scriptSource = (script) =>
-  typeof script === 'function' ? `return (${script}).apply(null, arguments);` : script;
-
-// ---------------------------------------------------------------- session
+const failure = (command, { status, error, message, data }) =>
+  new WebDriverError(error ?? `HTTP ${status}`, message, { command, status, data });
 
 /**
- * Create a browser session on a started driver.
- * options: {windowSize: [w, h], pageLoadStrategy, timeouts: {script, pageLoad, implicit}, capabilities}
+ * Create a browser session on a started driver (see drivers.mjs's startDriver).
+ * options: {windowSize: [w, h], pageLoadStrategy, language, timeouts: {script, pageLoad, implicit}, capabilities}
  */
 export async function newSession(driver, options = {}) {
-  const spec = ENGINES[driver.engine];
-  const windowSize = options.windowSize ?? [1280, 900];
-  const tmpDir = driver.engine === 'chromium' ? mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-')) : null;
-  if (tmpDir) liveTmpDirs.add(tmpDir);
-  const alwaysMatch = {
-    ...spec.capabilities({ tmpDir, windowSize }),
-    pageLoadStrategy: options.pageLoadStrategy ?? 'normal',
-    ...options.capabilities,
-  };
-  if (options.language) preferLanguage(driver.engine, alwaysMatch, options.language);
-  let value;
+  const { capabilities, tmpDirs } = sessionCapabilities(driver.engine, options);
+  let client;
   try {
-    value = await wire(driver.base, 'POST', '/session', { capabilities: { alwaysMatch } }, { command: 'new session', timeout: 60_000 });
+    client = await WebDriver.newSession({
+      hostname: '127.0.0.1', // with a host and port the client only connects: it starts no driver
+      port: driver.port,
+      // Plain HTTP WebDriver in every engine: no BiDi WebSocket, which the client would ask for.
+      capabilities: { alwaysMatch: { ...capabilities, 'wdio:enforceWebDriverClassic': true }, firstMatch: [{}] },
+      connectionRetryTimeout: 120_000,
+      connectionRetryCount: 0, // a failed command fails the test; it is never sent twice
+    });
   } catch (err) {
-    if (tmpDir) {
-      rmSync(tmpDir, { recursive: true, force: true });
-      liveTmpDirs.delete(tmpDir);
-    }
-    throw err;
+    removeTmpDirs(tmpDirs);
+    throw new WebDriverError('session not created', err.message, { command: 'new session' });
   }
-  const session = new Session(driver, value.sessionId, value.capabilities, tmpDir);
+  client.options.transformResponse = byHttpStatus;
+  const session = new Session(driver, client, tmpDirs);
   try {
-    await session.setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0, ...options.timeouts });
+    const { implicit = 0, pageLoad = 30_000, script = 30_000 } = options.timeouts ?? {};
+    await session.call('setTimeouts', implicit, pageLoad, script);
     // Chromium takes --window-size; the others need the rect set explicitly.
-    if (driver.engine !== 'chromium') await session.setWindowSize(...windowSize);
+    if (driver.engine !== 'chromium') await session.setWindowSize(...(options.windowSize ?? DEFAULT_WINDOW_SIZE));
   } catch (err) {
     await session.delete().catch(() => {});
     throw err;
@@ -266,84 +90,51 @@ export async function newSession(driver, options = {}) {
   return session;
 }
 
-/**
- * Makes the browser prefer `language` (a BCP 47 tag) in navigator.languages and Accept-Language,
- * the way a visitor's own browser settings would.
- */
-function preferLanguage(engine, capabilities, language) {
-  if (engine === 'chromium') {
-    const options = capabilities['goog:chromeOptions'];
-    options.args = [...options.args, `--lang=${language}`, `--accept-lang=${language}`];
-    options.prefs = { ...options.prefs, 'intl.accept_languages': language };
-  } else if (engine === 'firefox') {
-    const options = capabilities['moz:firefoxOptions'];
-    options.prefs = { ...options.prefs, 'intl.accept_languages': language, 'intl.locale.requested': language };
-  } else if (engine === 'webkit') {
-    // WebKitGTK takes the language from the browser process's environment: start MiniBrowser
-    // through a wrapper that sets it.
-    const miniBrowser = ['4.1', '4.0', '6.0']
-      .map((v) => `/usr/lib/x86_64-linux-gnu/webkit2gtk-${v}/MiniBrowser`)
-      .concat(['/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser'])
-      .find((p) => existsSync(p));
-    if (!miniBrowser) throw new Error('MiniBrowser not found: cannot set the WebKit language');
-    const wrapper = path.join(mkdtempSync(path.join(os.tmpdir(), 'e2e-webkit-lang-')), 'MiniBrowser');
-    // WebKit reads the process locale, which must exist on the machine (scripts/setup makes es_ES).
-    const locale = `${language.includes('-') ? language.replace('-', '_') : `${language}_${language.toUpperCase()}`}.UTF-8`;
-    writeFileSync(wrapper, `#!/bin/sh\nexport LANGUAGE=${language.replace('-', '_')} LANG=${locale} LC_ALL=${locale}\nexec ${miniBrowser} "$@"\n`, { mode: 0o755 });
-    capabilities['webkitgtk:browserOptions'] = { binary: wrapper, args: ['--automation'] };
-  }
-}
-
+/** The test-facing session: a few conveniences over the client's protocol commands. */
 export class Session {
-  constructor(driver, id, capabilities, tmpDir) {
-    Object.assign(this, { driver, id, capabilities, engine: driver.engine, tmpDir });
+  constructor(driver, client, tmpDirs = []) {
+    Object.assign(this, { driver, client, tmpDirs, engine: driver.engine, capabilities: client.capabilities });
     this.deleted = false;
     this.inflight = 0; // commands sent but not answered: >0 after a timeout means the driver is busy
-    this._closing = new AbortController();
   }
 
-  /** Raw command relative to /session/{id}. */
-  async cmd(method, url, body, opts = {}) {
-    const command = `${method} ${url || '/'}`;
+  /** Any protocol command of the `webdriver` client, by name (e.g. 'getPageSource'). */
+  async call(command, ...args) {
     // Stops a timed-out test that is still running in the background from touching anything.
     if (this.deleted) throw new WebDriverError('invalid session id', 'session already deleted', { command });
+    if (typeof this.client[command] !== 'function') throw new TypeError(`no WebDriver command "${command}"`);
     this.inflight++;
+    let answer;
     try {
-      return await wire(this.driver.base, method, `/session/${this.id}${url}`, body, {
-        command, signal: this._closing.signal, ...opts,
-      });
+      answer = await this.client[command](...args);
+    } catch (err) {
+      // No answer: refused, reset, timed out, or a call the client itself rejected.
+      throw new WebDriverError('request failed', err.message.replace(/^WebDriverError: /, ''), { command });
     } finally {
       this.inflight--;
     }
+    if (answer.failed) throw failure(command, answer.failed);
+    return answer.ok;
   }
-
-  // -- navigation
-  get(url) { return this.cmd('POST', '/url', { url }); }
-  url() { return this.cmd('GET', '/url'); }
-  title() { return this.cmd('GET', '/title'); }
-  back() { return this.cmd('POST', '/back', {}); }
-  forward() { return this.cmd('POST', '/forward', {}); }
-  refresh() { return this.cmd('POST', '/refresh', {}); }
-  source() { return this.cmd('GET', '/source'); }
-  setTimeouts(t) { return this.cmd('POST', '/timeouts', t); }
 
   // -- elements
   _wrap(ref) { return new Element(this, ref[ELEMENT_KEY]); }
 
-  async find(css, from = '') {
+  /** First element matching `css`, within `from` (an Element) if given. */
+  async find(css, from) {
     try {
-      return this._wrap(await this.cmd('POST', `${from}/element`, { using: 'css selector', value: css }));
+      return this._wrap(await (from ? this.call('findElementFromElement', from.id, 'css selector', css) : this.call('findElement', 'css selector', css)));
     } catch (err) {
       if (err.error === 'no such element') err.message = `no such element: nothing matches ${JSON.stringify(css)}`;
       throw err;
     }
   }
-  async findAll(css, from = '') {
-    const refs = await this.cmd('POST', `${from}/elements`, { using: 'css selector', value: css });
+  async findAll(css, from) {
+    const refs = await (from ? this.call('findElementsFromElement', from.id, 'css selector', css) : this.call('findElements', 'css selector', css));
     return refs.map((r) => this._wrap(r));
   }
-  async findXPath(xpath, from = '') {
-    return (await this.cmd('POST', `${from}/elements`, { using: 'xpath', value: xpath })).map((r) => this._wrap(r));
+  async findXPath(xpath) {
+    return (await this.call('findElements', 'xpath', xpath)).map((r) => this._wrap(r));
   }
 
   /**
@@ -386,13 +177,7 @@ export class Session {
     }, { message: `${visible ? 'visible ' : ''}element ${JSON.stringify(css)}`, ...opts });
   }
 
-  // -- scripts
-  _toWire(v) {
-    if (v instanceof Element) return { [ELEMENT_KEY]: v.id };
-    if (Array.isArray(v)) return v.map((x) => this._toWire(x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this._toWire(x)]));
-    return v;
-  }
+  // -- scripts (Elements go in as references through their toJSON, and come back as Elements)
   _fromWire(v) {
     if (Array.isArray(v)) return v.map((x) => this._fromWire(x));
     if (v && typeof v === 'object') {
@@ -404,24 +189,17 @@ export class Session {
 
   /** Run a script body (string) or a function; a returned promise is awaited by the driver. */
   async exec(script, ...args) {
-    return this._fromWire(await this.cmd('POST', '/execute/sync', { script: scriptSource(script), args: this._toWire(args) }));
+    const body = typeof script === 'function' ? `return (${script}).apply(null, arguments);` : script;
+    return this._fromWire(await this.call('executeScript', body, args));
   }
 
   /**
    * String: classic async script, the callback is arguments[arguments.length - 1].
-   * Function: may be async; its result (or rejection) is passed back.
+   * Function: the same as exec, which awaits a returned promise.
    */
   async execAsync(script, ...args) {
-    const body = typeof script === 'function'
-      ? `const done = arguments[arguments.length - 1];
-         Promise.resolve().then(() => (${script}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
-           .then((value) => done({ ok: true, value }),
-                 (e) => done({ ok: false, error: e instanceof Error ? e.name + ': ' + e.message : String(e) }));`
-      : script;
-    const result = this._fromWire(await this.cmd('POST', '/execute/async', { script: body, args: this._toWire(args) }));
-    if (typeof script !== 'function') return result;
-    if (!result?.ok) throw new Error(`script failed: ${result?.error}`);
-    return result.value;
+    if (typeof script === 'function') return this.exec(script, ...args);
+    return this._fromWire(await this.call('executeAsyncScript', script, args));
   }
 
   /** Evaluate a local JS file in the page (e.g. axe.min.js). */
@@ -429,7 +207,7 @@ export class Session {
     await this.exec(`${await readFile(file, 'utf8')}\n;return true;`);
   }
 
-  // -- keyboard
+  // -- keyboard and focus
   /**
    * Sends keys to the focused element. Each argument is a key name or chord of
    * Keys names and single characters ("Tab", "Shift+Tab", "Control+a", "Enter", "Space"),
@@ -439,54 +217,37 @@ export class Session {
   async keys(...sequences) {
     const actions = [];
     for (const seq of sequences) {
-      const chord = parseChord(seq);
-      const presses = chord ?? [...seq].map((c) => [c]);
-      for (const keysDown of presses) {
+      for (const keysDown of parseChord(seq) ?? [...seq].map((c) => [c])) {
         for (const k of keysDown) actions.push({ type: 'keyDown', value: k });
         for (const k of [...keysDown].reverse()) actions.push({ type: 'keyUp', value: k });
       }
     }
-    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
-    await this.cmd('DELETE', '/actions');
+    await this.call('performActions', [{ type: 'key', id: 'keyboard', actions }]);
+    await this.call('releaseActions');
   }
 
-  /** Switches into an iframe element's document; `null` goes back to the top document. */
-  switchToFrame(element) {
-    return this.cmd('POST', '/frame', { id: element ? { [ELEMENT_KEY]: element.id } : null });
-  }
-  switchToParentFrame() { return this.cmd('POST', '/frame/parent', {}); }
-
-  async activeElement() { return this._wrap(await this.cmd('GET', '/element/active')); }
+  async activeElement() { return this._wrap(await this.call('getActiveElement')); }
 
   /** Element (an iframe), frame index, or null for the top-level document. */
-  switchToFrame(frame) {
-    return this.cmd('POST', '/frame', { id: frame instanceof Element ? { [ELEMENT_KEY]: frame.id } : frame ?? null });
-  }
-  switchToParentFrame() { return this.cmd('POST', '/frame/parent', {}); }
+  switchToFrame(frame) { return this.call('switchToFrame', frame ?? null); }
 
-  // -- window
-  getWindowRect() { return this.cmd('GET', '/window/rect'); }
-  setWindowSize(width, height) { return this.cmd('POST', '/window/rect', { width, height }); }
+  setWindowSize(width, height) { return this.call('setWindowRect', null, null, width, height); }
 
   /** Full-page PNG; returns the Buffer and writes it when path is given. */
   async screenshot(file, { fullPage = true } = {}) {
     let png;
     if (fullPage && this.engine === 'firefox') {
-      png = Buffer.from(await this.cmd('GET', '/moz/screenshot/full'), 'base64');
+      png = Buffer.from(await this.call('fullPageScreenshot'), 'base64');
     } else if (fullPage) {
       png = await this._resizedScreenshot();
     } else {
-      png = Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+      png = Buffer.from(await this.call('takeScreenshot'), 'base64');
     }
-    if (file) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, png);
-    }
-    return png;
+    return savePng(file, png);
   }
 
   async _resizedScreenshot() {
-    const plain = async () => Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+    const plain = async () => Buffer.from(await this.call('takeScreenshot'), 'base64');
     const { docH, innerH } = await this.exec(() => ({
       docH: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0),
       innerH: window.innerHeight,
@@ -499,28 +260,64 @@ export class Session {
       // WebKitGTK answers before it has re-laid out and painted the new area (it comes out black).
       const wantInner = innerH + height - rect.height;
       await this.waitFor(async () => (await this.exec(() => window.innerHeight)) >= wantInner, { timeout: 3000 }).catch(() => {});
-      await this.execAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await this.exec(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       return await plain();
     } finally {
       await this.setWindowSize(rect.width, rect.height).catch(() => {});
     }
   }
 
+  /** Ends the session; rejects if the driver does not confirm within `timeout`. */
   async delete({ timeout = 20_000 } = {}) {
     if (this.deleted) return;
     this.deleted = true;
-    this._closing.abort();
     try {
-      await wire(this.driver.base, 'DELETE', `/session/${this.id}`, undefined, { command: 'delete session', timeout });
+      // Once this returns, the client aborts the session's requests that are still waiting.
+      const answer = this.client.deleteSession();
+      answer.catch(() => {}); // after a timeout nobody waits for it
+      const { failed } = await withTimeout(answer, timeout, 'delete session');
+      if (failed) throw failure('deleteSession', failed);
     } finally {
-      if (this.tmpDir) {
-        rmSync(this.tmpDir, { recursive: true, force: true });
-        liveTmpDirs.delete(this.tmpDir);
-      }
+      removeTmpDirs(this.tmpDirs);
     }
   }
 }
 
+export class Element {
+  constructor(session, id) {
+    this.session = session;
+    this.id = id;
+  }
+  /** What the protocol expects wherever an element is passed (script arguments, frames). */
+  toJSON() { return { [ELEMENT_KEY]: this.id }; }
+  _call(command, ...args) { return this.session.call(command, this.id, ...args); }
+
+  sendKeys(text) { return this._call('elementSendKeys', String(text)); }
+  find(css) { return this.session.find(css, this); }
+  findAll(css) { return this.session.findAll(css, this); }
+  /** Same DOM node? (Element ids are per lookup in some drivers, so compare in the page.) */
+  equals(other) { return this.session.exec((a, b) => a === b, this, other); }
+  async screenshot(file) { return savePng(file, Buffer.from(await this._call('takeElementScreenshot'), 'base64')); }
+}
+
+// The methods that are one protocol command each (more through session.call): name → command.
+const SESSION_COMMANDS = {
+  get: 'navigateTo', url: 'getUrl', title: 'getTitle', back: 'back', forward: 'forward', refresh: 'refresh',
+  source: 'getPageSource', getWindowRect: 'getWindowRect', switchToParentFrame: 'switchToParentFrame',
+};
+const ELEMENT_COMMANDS = {
+  click: 'elementClick', clear: 'elementClear', text: 'getElementText', attr: 'getElementAttribute',
+  prop: 'getElementProperty', css: 'getElementCSSValue', rect: 'getElementRect', tagName: 'getElementTagName',
+  isDisplayed: 'isElementDisplayed', isEnabled: 'isElementEnabled', isSelected: 'isElementSelected',
+};
+for (const [name, command] of Object.entries(SESSION_COMMANDS)) {
+  Session.prototype[name] = function (...args) { return this.call(command, ...args); };
+}
+for (const [name, command] of Object.entries(ELEMENT_COMMANDS)) {
+  Element.prototype[name] = function (...args) { return this._call(command, ...args); };
+}
+
+/** "Shift+Tab" → [[Shift, Tab]]; "Tab" → [[Tab]]; anything else (text to type) → null. */
 function parseChord(seq) {
   if ([...seq].length === 1) return null; // one character: type it
   if (keyCode(seq)) return [[keyCode(seq)]];
@@ -532,35 +329,16 @@ function parseChord(seq) {
   return [codes];
 }
 
-export class Element {
-  constructor(session, id) {
-    this.session = session;
-    this.id = id;
-  }
-  _cmd(method, suffix, body) { return this.session.cmd(method, `/element/${this.id}${suffix}`, body); }
+const xpathLiteral = (s) => {
+  if (!s.includes("'")) return `'${s}'`;
+  if (!s.includes('"')) return `"${s}"`;
+  return `concat(${s.split("'").map((p) => `'${p}'`).join(`, "'", `)})`;
+};
 
-  click() { return this._cmd('POST', '/click', {}); }
-  sendKeys(text) { return this._cmd('POST', '/value', { text: String(text) }); }
-  clear() { return this._cmd('POST', '/clear', {}); }
-  text() { return this._cmd('GET', '/text'); }
-  attr(name) { return this._cmd('GET', `/attribute/${encodeURIComponent(name)}`); }
-  prop(name) { return this._cmd('GET', `/property/${encodeURIComponent(name)}`); }
-  css(prop) { return this._cmd('GET', `/css/${encodeURIComponent(prop)}`); }
-  rect() { return this._cmd('GET', '/rect'); }
-  tagName() { return this._cmd('GET', '/name'); }
-  isDisplayed() { return this._cmd('GET', '/displayed'); }
-  isEnabled() { return this._cmd('GET', '/enabled'); }
-  isSelected() { return this._cmd('GET', '/selected'); }
-  find(css) { return this.session.find(css, `/element/${this.id}`); }
-  findAll(css) { return this.session.findAll(css, `/element/${this.id}`); }
-  /** Same DOM node? (Element ids are per lookup in some drivers, so compare in the page.) */
-  equals(other) { return this.session.exec((a, b) => a === b, this, other); }
-  async screenshot(file) {
-    const png = Buffer.from(await this._cmd('GET', '/screenshot'), 'base64');
-    if (file) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, png);
-    }
-    return png;
+async function savePng(file, png) {
+  if (file) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, png);
   }
+  return png;
 }

@@ -1,0 +1,28 @@
+// ESLint for every JavaScript file in the repository: tools/node_modules/.bin/eslint .
+// The packages live in tools/node_modules (exactly pinned in tools/package.json), which bare
+// imports from the repository root do not reach, hence the paths.
+import js from './tools/node_modules/@eslint/js/src/index.js';
+import globals from './tools/node_modules/globals/index.js';
+
+export default [
+  { ignores: ['dist/', 'target/', 'tools/node_modules/', '**/node_modules/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: globals.node },
+  },
+  {
+    // Tests and the bench hand functions to WebDriver that run in the page, so both sets apply.
+    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // Loaded by the pages: boot.js as a module, embed.js as a classic script on partner pages.
+    files: ['public/**/*.js', 'bench/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
+  },
+  {
+    files: ['public/embed.js'],
+    languageOptions: { sourceType: 'script' },
+  },
+];
