@@ -91,7 +91,7 @@
     stylesheet.rel = "stylesheet";
     stylesheet.href = new URL(ASSETS.css, base).href;
     var directory = document.createElement("div");
-    directory.className = "member-directory member-directory--inline";
+    directory.className = "member-directory";
     ["region", "q", "controls", "theme", "lang", "map"].forEach(function (name) {
       var value = el.getAttribute("data-" + name);
       if (value !== null) directory.setAttribute("data-" + name, value);

@@ -5,6 +5,7 @@
 //! components, the only place markup is written; `static_page` renders them to HTML at build
 //! time; `app` runs them in the browser.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod assets;
 pub mod directory;
 pub mod embed;

@@ -53,20 +53,43 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let (page, strings) = (&page_text::ENGLISH, Locale::english());
 
     let index_path = staging.join("index.html");
-    let index = static_page::render(&read(&index_path)?, page, strings, &data, &directory)?;
+    let built = read(&index_path)?;
+    let assets = Assets::from_index_html(&built)?;
+    let index = assets.without_inline_stylesheet(&built);
+    let index = static_page::render(&index, page, strings, &data, &directory)?;
     write(&index_path, &index)?;
 
-    let assets = Assets::from_index_html(&index)?;
     let allowed = env::var("MEMBER_DIRECTORY_ALLOWED_SOURCES").unwrap_or_default();
-    let embed = read(&source.join("embed.html"))?
-        .replace("<!-- prerender:assets -->", &assets.head_tags)
-        .replace("prerender:allowed-sources", &escape(allowed.trim()));
+    let embed = fill(
+        &read(&source.join("embed.html"))?,
+        &[
+            ("<!-- prerender:assets -->", assets.head_tags.as_str()),
+            ("prerender:allowed-sources", escape(allowed.trim()).as_str()),
+        ],
+    )
+    .map_err(|marker| format!("embed.html: no {marker}"))?;
     let embed = static_page::render(&embed, page, strings, &data, &directory)?;
     write(&staging.join("embed.html"), &embed)?;
 
-    let loader = read(&source.join("public/embed.js"))?
-        .replace("__MD_CSS__", &assets.css)
-        .replace("__MD_JS__", &assets.js)
-        .replace("__MD_WASM__", &assets.wasm);
+    let loader = fill(
+        &read(&source.join("public/embed.js"))?,
+        &[
+            ("__MD_CSS__", assets.inline_css.as_str()),
+            ("__MD_JS__", assets.js.as_str()),
+            ("__MD_WASM__", assets.wasm.as_str()),
+        ],
+    )
+    .map_err(|marker| format!("public/embed.js: no {marker}"))?;
     write(&staging.join("embed.js"), &loader)
+}
+
+/// `template` with each marker replaced, or the first marker it lacks.
+fn fill<'a>(template: &str, parts: &[(&'a str, &str)]) -> Result<String, &'a str> {
+    parts
+        .iter()
+        .try_fold(template.to_string(), |text, &(marker, value)| {
+            text.contains(marker)
+                .then(|| text.replace(marker, value))
+                .ok_or(marker)
+        })
 }
