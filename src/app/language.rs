@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,9 +18,9 @@ thread_local! {
     /// The page's English text block as built, to put back after a translated one.
     static ENGLISH_PAGE_TEXT: RefCell<Option<(web_sys::Node, String)>> = const { RefCell::new(None) };
 
-    /// Loaded languages by file URL. Locales are immutable and at most six exist, so they are
-    /// kept for the page's lifetime and shared by every directory on it.
-    static LOADED: RefCell<HashMap<String, &'static Locale>> = RefCell::new(HashMap::new());
+    /// Loaded languages by file URL. Locales are immutable and at most a few exist, so they are
+    /// kept for the page's lifetime, shared by every directory on it, and found by a scan.
+    static LOADED: RefCell<Vec<(String, &'static Locale)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The locale for `language`, loading `<base><tag>.json` the first time. English is compiled
@@ -31,7 +30,8 @@ pub async fn load_locale(base: &str, language: Language) -> &'static Locale {
         return Locale::english();
     }
     let url = format!("{base}{}.json", language.tag());
-    if let Some(locale) = LOADED.with(|l| l.borrow().get(&url).copied()) {
+    let known = LOADED.with(|l| l.borrow().iter().find(|(u, _)| *u == url).map(|(_, l)| *l));
+    if let Some(locale) = known {
         return locale;
     }
     let parsed = match fetch_text(&url, MAX_LOCALE_BYTES).await {
@@ -41,7 +41,7 @@ pub async fn load_locale(base: &str, language: Language) -> &'static Locale {
     match parsed {
         Ok(locale) => {
             let locale: &'static Locale = Box::leak(Box::new(locale));
-            LOADED.with(|l| l.borrow_mut().insert(url, locale));
+            LOADED.with(|l| l.borrow_mut().push((url, locale)));
             locale
         }
         Err(why) => {

@@ -2,7 +2,7 @@
 //! in the tab order.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 
@@ -15,6 +15,8 @@ use crate::roving_focus::{tab_stop, Step};
 /// through (as last shown, so a filter change touches only the members that change).
 struct MemberShapes {
     code: String,
+    /// Its place in the directory's list.
+    index: usize,
     shapes: Vec<web_sys::Element>,
     target: web_sys::Element,
     name: String,
@@ -64,7 +66,7 @@ impl MapShapes {
             }
         }
         let mut members = Vec::new();
-        for member in directory.members() {
+        for (index, member) in directory.members().iter().enumerate() {
             let Some(shapes) = self.by_code.get(&member.code) else {
                 continue;
             };
@@ -84,6 +86,7 @@ impl MapShapes {
             let _ = target.set_attribute("data-target", "");
             members.push(MemberShapes {
                 code: member.code.clone(),
+                index,
                 shapes: shapes.clone(),
                 target,
                 name: member.name.clone(),
@@ -103,10 +106,10 @@ impl MapShapes {
     /// Highlights the members the query lets through and dims the rest; only those let through
     /// are buttons, reachable with the arrow keys.
     pub(super) fn follow_query(&self, directory: &Directory, query: &Query) {
-        let matching: HashSet<&str> = directory.filter(query).map(|m| m.code.as_str()).collect();
+        let visible = directory.visibility(query);
         let members = self.members.borrow();
         for member in members.iter() {
-            let fits = matching.contains(member.code.as_str());
+            let fits = visible.get(member.index).copied().unwrap_or(false);
             if member.fits.get() == Some(fits) {
                 continue;
             }
