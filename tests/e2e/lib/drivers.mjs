@@ -14,7 +14,9 @@ const EXTRA_BIN_DIRS = [path.join(os.homedir(), '.cargo/bin'), '/usr/local/bin',
 export function findExecutable(name) {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...EXTRA_BIN_DIRS];
   for (const dir of dirs) {
-    if (!dir) continue;
+    // npm's `geckodriver` package (a dependency of `webdriver`) puts a wrapper in node_modules/.bin
+    // that downloads a driver on first use: never that one, only real installed drivers.
+    if (!dir || dir.split(path.sep).includes('node_modules')) continue;
     const file = path.join(dir, name);
     try {
       accessSync(file, constants.X_OK);
