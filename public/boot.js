@@ -8,11 +8,9 @@ const script = document.querySelector("script[data-wasm][data-js]");
 const root = document.documentElement;
 
 // Custom properties a partner may set (see EMBEDDING.md); the iframe receives them as
-// query parameters because CSS does not cross the frame boundary.
-const THEME_PROPERTIES = [
-  "md-color-accent", "md-color-text", "md-color-bg", "md-color-surface",
-  "md-font-family", "md-radius",
-];
+// query parameters because CSS does not cross the frame boundary. The build writes their names
+// into embed.html (from src/embed.rs, as into embed.js).
+const THEME_PROPERTIES = root.dataset.themeProperties?.split(" ") ?? [];
 // A colour, a length or a font list: nothing that could load a resource or break out.
 const SAFE_VALUE = /^[\w\s#%.,'"()+-]{1,120}$/;
 

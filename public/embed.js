@@ -16,10 +16,8 @@
   var script = document.currentScript;
   var base = new URL(".", script ? script.src : location.href);
   var ASSETS = { css: "__MD_CSS__", js: "__MD_JS__", wasm: "__MD_WASM__" };
-  var THEME_PROPERTIES = [
-    "md-color-accent", "md-color-text", "md-color-bg", "md-color-surface",
-    "md-font-family", "md-radius",
-  ];
+  // The custom properties a partner may theme, written in by the build (src/embed.rs).
+  var THEME_PROPERTIES = "__MD_THEME_PROPERTIES__".split(" ");
   var PLACEHOLDER = "[data-member-directory]:not([data-md-ready])";
   var frames = new Map(); // iframe contentWindow -> { iframe, origin }
   var app = null;

@@ -1,6 +1,6 @@
 // Trunk pre-build hook: joins each stylesheet entry in style/ with the files it @imports into one
-// file in <out dir>, which index.html hands to Trunk to hash and give an integrity attribute.
-// One request per page, and the same bytes on every run.
+// file in <out dir>, without comments, which index.html hands to Trunk to hash and give an
+// integrity attribute. One request per page, and the same bytes on every run.
 //
 // Usage: node scripts/bundle-css.mjs <out dir> <entry.css>...
 //
@@ -38,12 +38,20 @@ function importsOf(css, file) {
   return at < css.length ? null : imports;
 }
 
-function bundle(file, root, seen = []) {
+/** `css` without its comments, which are for the people who edit style/, not for browsers. */
+function withoutComments(css) {
+  return css.replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\//g, (match, string) => string ?? '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function bundle(file, seen = []) {
   if (seen.includes(file)) throw new Error(`import cycle: ${[...seen, file].join(' -> ')}`);
   const css = readFileSync(file, 'utf8');
   const imports = importsOf(css, file);
-  if (!imports) return [`/* ${path.relative(root, file)} */\n${css.trim()}\n`];
-  return imports.flatMap((name) => bundle(path.resolve(path.dirname(file), name), root, [...seen, file]));
+  if (!imports) return [`${withoutComments(css)}\n`];
+  return imports.flatMap((name) => bundle(path.resolve(path.dirname(file), name), [...seen, file]));
 }
 
 const [outDir, ...entries] = process.argv.slice(2);
@@ -53,10 +61,9 @@ if (!outDir || entries.length === 0) {
 }
 mkdirSync(outDir, { recursive: true });
 for (const entry of entries) {
-  const source = path.resolve(entry);
   const css = [
-    `/* Built from ${entry} by scripts/bundle-css.mjs: edit the files named below, not this one. */\n`,
-    ...bundle(source, path.dirname(source)),
+    `/* Built from ${entry} and the files it imports by scripts/bundle-css.mjs. */\n`,
+    ...bundle(path.resolve(entry)),
   ].join('\n');
   const target = path.join(outDir, path.basename(entry));
   // Rewriting an unchanged file would wake `trunk serve`'s watcher for nothing.

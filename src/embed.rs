@@ -177,6 +177,18 @@ pub fn is_allowed_source(url: &str, allowed_sources: &[&str]) -> bool {
         })
 }
 
+/// The custom properties a partner may set to theme an embed (EMBEDDING.md, "Theming"). The
+/// build writes them into `embed.js`, which reads them off the placeholder, and into
+/// `embed.html`, whose `boot.js` takes them from the iframe's URL.
+pub const THEME_PROPERTIES: [&str; 6] = [
+    "md-color-accent",
+    "md-color-text",
+    "md-color-bg",
+    "md-color-surface",
+    "md-font-family",
+    "md-radius",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ use std::{env, fs, process::ExitCode};
 
 use member_directory::assets::Assets;
 use member_directory::directory::Directory;
+use member_directory::embed::THEME_PROPERTIES;
 use member_directory::i18n::Locale;
 use member_directory::page_text;
 use member_directory::static_page::{self, escape};
@@ -59,12 +60,14 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
     let index = static_page::render(&index, page, strings, &data, &directory)?;
     write(&index_path, &index)?;
 
+    let theme_properties = THEME_PROPERTIES.join(" ");
     let allowed = env::var("MEMBER_DIRECTORY_ALLOWED_SOURCES").unwrap_or_default();
     let embed = fill(
         &read(&source.join("embed.html"))?,
         &[
             ("<!-- prerender:assets -->", assets.head_tags.as_str()),
             ("prerender:allowed-sources", escape(allowed.trim()).as_str()),
+            ("prerender:theme-properties", theme_properties.as_str()),
         ],
     )
     .map_err(|marker| format!("embed.html: no {marker}"))?;
@@ -77,6 +80,7 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
             ("__MD_CSS__", assets.inline_css.as_str()),
             ("__MD_JS__", assets.js.as_str()),
             ("__MD_WASM__", assets.wasm.as_str()),
+            ("__MD_THEME_PROPERTIES__", theme_properties.as_str()),
         ],
     )
     .map_err(|marker| format!("public/embed.js: no {marker}"))?;

@@ -1,6 +1,6 @@
 // What each page and embed is styled with: the alliance's pages get one stylesheet, checked by
 // its integrity hash; an inline embed's shadow root gets the directory's styles without the page
-// chrome.
+// chrome; a partner's theme reaches both kinds of embed.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +11,25 @@ import { waitForDirectory } from './lib/directory.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const partnerRoot = path.resolve(here, '../../examples/partner');
 
-/** Serves the sample partner page on its own origin, its loader pointing at `embedOrigin`. */
-async function partnerSite(embedOrigin) {
+/**
+ * Serves the sample partner page on its own origin, its loader pointing at `embedOrigin`. With
+ * `blockingLoader`, the loader is a plain script after the partner's stylesheet, so it runs once
+ * that has loaded: the async loader reads an iframe's theme from the placeholder's computed style
+ * as soon as the document is parsed, which may be before the stylesheet arrives.
+ */
+async function partnerSite(embedOrigin, { blockingLoader = false } = {}) {
   const site = await startServer({ root: partnerRoot });
-  const html = readFileSync(path.join(partnerRoot, 'index.html'), 'utf8')
+  let html = readFileSync(path.join(partnerRoot, 'index.html'), 'utf8')
     .replaceAll('http://127.0.0.1:8080/', `${embedOrigin}/`);
+  if (blockingLoader) html = html.replace('embed.js" async></script>', 'embed.js"></script>');
   site.setFault('/', { body: html, contentType: 'text/html; charset=utf-8' });
   return site;
 }
 
-const withPartner = (run) => async (ctx) => {
+const withPartner = (run, options) => async (ctx) => {
   // Inline embeds load the app cross-origin: dist/ must allow CORS (see EMBEDDING.md).
   ctx.server.setHeaders({ 'Access-Control-Allow-Origin': '*' });
-  const site = await partnerSite(ctx.origin);
+  const site = await partnerSite(ctx.origin, options);
   try {
     await run({ ...ctx, site });
   } finally {
@@ -127,5 +133,34 @@ export const tests = [
       notEqual(framed.heroColour, '', 'the embed page has the page tokens');
       deepEqual(await session.exec(chromeProbe, null), CHROME_STYLED, 'the embed page has the page chrome rules');
     }),
+  },
+  {
+    name: "a partner's theme reaches both the iframe embed and the inline embed",
+    run: withPartner(async ({ session, site }) => {
+      await session.setWindowSize(1280, 900);
+      await session.get(`${site.origin}/`);
+      // Both placeholders carry class="themed": accent #8a1c7c, no radius, Georgia.
+      const themedLook = (hostId) => {
+        const root = hostId ? document.getElementById(hostId).shadowRoot : document;
+        const member = getComputedStyle(root.querySelector('.member'));
+        return { edge: member.borderInlineStartColor, radius: member.borderTopLeftRadius, font: member.fontFamily };
+      };
+      await session.waitFor(() => session.exec(() =>
+        document.getElementById('inline-search').shadowRoot?.querySelector('[data-ready] .member') != null),
+      { timeout: 20_000, message: 'the inline embed' });
+      const inline = await session.exec(themedLook, 'inline-search');
+
+      const frame = await session.waitFind('#frame-all iframe', { timeout: 20_000 });
+      await session.exec((el) => el.scrollIntoView(), frame);
+      await session.switchToFrame(frame);
+      await waitForDirectory(session);
+      const framed = await session.exec(themedLook, null);
+
+      for (const [mode, look] of [['inline', inline], ['iframe', framed]]) {
+        equal(look.edge, 'rgb(138, 28, 124)', `${mode}: the partner's accent colour`);
+        equal(look.radius, '0px', `${mode}: the partner's radius`);
+        match(look.font, /Georgia/, `${mode}: the partner's font`);
+      }
+    }, { blockingLoader: true }),
   },
 ];
