@@ -285,6 +285,12 @@ tests.push({
     equal(new URL(await session.url()).search, '', 'the host page URL is untouched');
 
     const frame = await waitForFrame(session, 'frame-arabic-map');
+    // The map loads when it nears the visitor's screen, and in a cross-origin frame that is the
+    // host page's viewport alone: scroll the host page to it, as a visitor would.
+    const mapTop = await session.exec(() => document.querySelector('.world-map').getBoundingClientRect().top);
+    await session.switchToFrame(null);
+    await session.exec((el, top) => window.scrollBy(0, el.getBoundingClientRect().top + top - 100), frame, mapTop);
+    await session.switchToFrame(frame);
     await session.waitFor(() => session.exec(() => document.querySelector('.world-map')?.dataset.state === 'shown'),
       { timeout: 20_000, message: 'the map inside the Arabic iframe' });
     // The frame grows to fit the map once it has arrived.

@@ -1,7 +1,9 @@
 // The end-to-end suite as node:test tests: every tests/e2e/*.test.mjs, once per browser engine.
 // run.mjs starts this file through node:test's run() and passes its options in E2E_OPTIONS.
-// Per engine: one driver; per test: a reset server and a fresh browser session, a screenshot in
-// target/e2e/<engine>/failures/ when it fails, and a new driver when the session would not close.
+// Per engine: one driver and one browser session, reset before each test (tests that ask for
+// their own session options get a fresh session); per test: a reset server, a screenshot in
+// target/e2e/<engine>/failures/ when it fails, then a fresh session for the next test, and a new
+// driver when a session would not close.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -63,6 +65,7 @@ for (const engine of tests.length ? engines : []) {
     const artefacts = path.join(projectRoot, 'target/e2e', engine);
     const summary = { passed: 0, failed: 0, skipped: 0 };
     let driver;
+    let shared; // the session tests without session options run in, while they pass
     let broken; // why the driver could not be restarted: every later test fails with it
     let announced = false;
     let started;
@@ -72,6 +75,7 @@ for (const engine of tests.length ? engines : []) {
       cleanups.add(driver.stop);
     };
     const stop = async () => {
+      shared = undefined;
       cleanups.delete(driver?.stop);
       await driver?.stop();
     };
@@ -97,6 +101,7 @@ for (const engine of tests.length ? engines : []) {
     });
     after(async () => {
       if (!driver) return; // the before hook failed and says why
+      await shared?.delete().catch(() => {});
       await stop();
       const skipped = summary.skipped ? `, ${summary.skipped} skipped` : '';
       console.log(`${engine}: ${summary.passed} passed, ${summary.failed} failed${skipped} (${elapsed(started)})`);
@@ -104,10 +109,21 @@ for (const engine of tests.length ? engines : []) {
 
     async function runOne(t) {
       if (broken) throw new Error(`no ${engine} driver: restart failed: ${broken.message}`);
-      server.reset();
       let session;
+      let keep = false;
       try {
-        session = await openSession(t.session);
+        if (t.session) {
+          session = await openSession(t.session);
+        } else {
+          // A session that will not reset is replaced, like one that will not close.
+          const reused = shared && await withTimeout(shared.reset(), 15_000, 'reset session').then(() => true, () => false);
+          if (!reused) {
+            await shared?.delete({ timeout: 3000 }).catch(() => {});
+            shared = await openSession();
+          }
+          session = shared;
+        }
+        server.reset(); // after the reset: the last test's page can no longer reach the server
         if (!announced) {
           announced = true;
           const { browserName, browserVersion } = session.capabilities;
@@ -115,6 +131,7 @@ for (const engine of tests.length ? engines : []) {
         }
         await withTimeout(t.run({ session, server, origin: server.origin, engine, artefacts }), t.timeout ?? testTimeout, 'test');
         summary.passed++;
+        keep = session === shared;
       } catch (err) {
         summary.failed++;
         if (session) {
@@ -126,12 +143,18 @@ for (const engine of tests.length ? engines : []) {
         }
         throw err;
       } finally {
-        // A session that will not close means a wedged browser: start over with a fresh driver.
-        const closed = session && await session.delete({ timeout: session.inflight > 0 ? 3000 : 15_000 }).then(() => true, () => false);
-        if (!closed || driver.exited()) {
-          await stop();
-          await boot().catch((err) => { broken = err; });
-        }
+        if (!keep) await dropSession(session);
+      }
+    }
+
+    // A failed test may have left anything behind, so the next one gets a new session. A session
+    // that will not close means a wedged browser: start over with a fresh driver.
+    async function dropSession(session) {
+      if (session === shared) shared = undefined;
+      const closed = session && await session.delete({ timeout: session.inflight > 0 ? 3000 : 15_000 }).then(() => true, () => false);
+      if (!closed || driver.exited()) {
+        await stop();
+        await boot().catch((err) => { broken = err; });
       }
     }
 

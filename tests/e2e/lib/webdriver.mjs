@@ -79,10 +79,8 @@ export async function newSession(driver, options = {}) {
   client.options.transformResponse = byHttpStatus;
   const session = new Session(driver, client, tmpDirs);
   try {
-    const { implicit = 0, pageLoad = 30_000, script = 30_000 } = options.timeouts ?? {};
-    await session.call('setTimeouts', implicit, pageLoad, script);
-    // Chromium takes --window-size; the others need the rect set explicitly.
-    if (driver.engine !== 'chromium') await session.setWindowSize(...(options.windowSize ?? DEFAULT_WINDOW_SIZE));
+    session.home = await session.call('getWindowHandle');
+    await session.applyDefaults(options);
   } catch (err) {
     await session.delete().catch(() => {});
     throw err;
@@ -96,6 +94,32 @@ export class Session {
     Object.assign(this, { driver, client, tmpDirs, engine: driver.engine, capabilities: client.capabilities });
     this.deleted = false;
     this.inflight = 0; // commands sent but not answered: >0 after a timeout means the driver is busy
+  }
+
+  /** The timeouts and window size asked for at creation (or the defaults). */
+  async applyDefaults({ timeouts = {}, windowSize = DEFAULT_WINDOW_SIZE } = {}) {
+    const { implicit = 0, pageLoad = 30_000, script = 30_000 } = timeouts;
+    await this.call('setTimeouts', implicit, pageLoad, script);
+    const { width, height } = await this.call('getWindowRect');
+    if (width !== windowSize[0] || height !== windowSize[1]) await this.setWindowSize(...windowSize);
+  }
+
+  /**
+   * Makes a used session look new to the next test: one window showing a blank page, no keys or
+   * buttons held, no cookies, default timeouts and window size. (Starting a browser per test costs
+   * Firefox about 3 s.) The app keeps nothing in storage and the test server forbids caching.
+   */
+  async reset() {
+    await this.call('releaseActions');
+    for (const handle of await this.call('getWindowHandles')) {
+      if (handle === this.home) continue;
+      await this.call('switchToWindow', handle);
+      await this.call('closeWindow');
+    }
+    await this.call('switchToWindow', this.home);
+    await this.call('navigateTo', 'about:blank');
+    await this.call('deleteAllCookies');
+    await this.applyDefaults();
   }
 
   /** Any protocol command of the `webdriver` client, by name (e.g. 'getPageSource'). */
