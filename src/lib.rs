@@ -11,6 +11,7 @@ pub mod directory;
 pub mod embed;
 pub mod i18n;
 pub mod json;
+pub mod lookup;
 pub mod map_asset;
 pub mod page_text;
 pub mod roving_focus;

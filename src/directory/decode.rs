@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::fmt;
 
 use super::member::Member;
@@ -72,15 +71,21 @@ impl Directory {
             _ => return Err(LoadError::NotMemberList),
         };
 
-        let mut seen = HashSet::new();
-        let mut members = Vec::with_capacity(entries.len());
-        let mut skipped = 0;
-        for entry in entries {
-            match decode_member(entry) {
-                Some(member) if seen.insert(member.code.clone()) => members.push(member),
-                _ => skipped += 1,
-            }
+        let mut members: Vec<Member> = entries.iter().filter_map(decode_member).collect();
+        let decoded = members.len();
+        // A code already taken by an earlier entry: that entry stays, this one is skipped.
+        let mut order: Vec<usize> = (0..decoded).collect();
+        order.sort_by(|&a, &b| members[a].code.cmp(&members[b].code).then(a.cmp(&b)));
+        let mut duplicate = vec![false; decoded];
+        for pair in order.windows(2) {
+            duplicate[pair[1]] = members[pair[0]].code == members[pair[1]].code;
         }
+        let mut index = 0;
+        members.retain(|_| {
+            index += 1;
+            !duplicate[index - 1]
+        });
+        let skipped = entries.len() - members.len();
         Ok(Directory::new(members, skipped))
     }
 }

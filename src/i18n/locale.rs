@@ -1,10 +1,10 @@
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
 use super::{Language, PluralCategory};
 use crate::directory::Region;
 use crate::json::Json;
+use crate::lookup::Lookup;
 use crate::page_text::{TranslatedPageText, TranslatedQuote};
 
 mod phrasing;
@@ -19,11 +19,11 @@ pub const MAX_LOCALE_BYTES: usize = 256 * 1024;
 #[derive(Debug)]
 pub struct Locale {
     language: Language,
-    messages: HashMap<String, Message>,
-    countries: HashMap<String, String>,
-    regions: HashMap<String, String>,
+    messages: Lookup<Message>,
+    countries: Lookup<String>,
+    regions: Lookup<String>,
     /// Sub-region names, keyed by the UN M49 English name editors write ("Eastern Africa").
-    areas: HashMap<String, String>,
+    areas: Lookup<String>,
     /// The alliance's official translation of the page text, if it has supplied one.
     page: Option<TranslatedPageText>,
 }
@@ -69,9 +69,9 @@ impl Locale {
         Ok(Locale {
             language,
             messages: messages_from(&catalogue).ok_or(LocaleError::NotJson)?,
-            countries: HashMap::new(),
-            regions: HashMap::new(),
-            areas: HashMap::new(),
+            countries: Lookup::default(),
+            regions: Lookup::default(),
+            areas: Lookup::default(),
             page: None,
         })
     }
@@ -90,9 +90,9 @@ impl Locale {
         if Language::from_tag(lang) != Some(language) {
             return Err(LocaleError::WrongLanguage);
         }
-        let names = |key: &str| -> Result<HashMap<String, String>, LocaleError> {
+        let names = |key: &str| -> Result<Lookup<String>, LocaleError> {
             match file.get(key) {
-                None => Ok(HashMap::new()),
+                None => Ok(Lookup::default()),
                 Some(map) => map
                     .as_string_map()
                     .map(|pairs| pairs.into_iter().collect())
@@ -106,7 +106,7 @@ impl Locale {
         Ok(Locale {
             language,
             messages: match file.get("messages") {
-                None => HashMap::new(),
+                None => Lookup::default(),
                 Some(messages) => messages_from(messages).ok_or(LocaleError::NotJson)?,
             },
             countries: names("countries")?,
@@ -125,8 +125,7 @@ impl Locale {
         let mut keys: Vec<&str> = Locale::english()
             .messages
             .keys()
-            .filter(|key| !self.messages.contains_key(*key))
-            .map(String::as_str)
+            .filter(|key| !self.messages.contains_key(key))
             .collect();
         keys.sort_unstable();
         keys
@@ -229,7 +228,7 @@ impl Locale {
 
 /// The catalogue's entries: strings, or objects of plural forms. Entries of any other shape are
 /// left out (the key then falls back to English); `None` if it is not an object at all.
-fn messages_from(catalogue: &Json) -> Option<HashMap<String, Message>> {
+fn messages_from(catalogue: &Json) -> Option<Lookup<Message>> {
     let entries = catalogue.as_object()?;
     Some(
         entries

@@ -2,13 +2,13 @@
 //! in the tab order.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 
 use crate::app::dom::elements;
 use crate::directory::{Directory, Query};
 use crate::i18n::Locale;
+use crate::lookup::Lookup;
 use crate::roving_focus::{tab_stop, Step};
 
 /// One member on the map: its shapes, the one that takes focus, and whether the query lets it
@@ -26,7 +26,7 @@ struct MemberShapes {
 /// The inserted map's shapes by country code, and the members among them in list order.
 pub(super) struct MapShapes {
     svg: web_sys::Element,
-    by_code: HashMap<String, Vec<web_sys::Element>>,
+    by_code: Lookup<Vec<web_sys::Element>>,
     members: RefCell<Vec<MemberShapes>>,
     /// The one member shape in the tab order.
     tab_stop: RefCell<Option<String>>,
@@ -34,15 +34,18 @@ pub(super) struct MapShapes {
 
 impl MapShapes {
     pub(super) fn index(svg: web_sys::Element) -> MapShapes {
-        let mut by_code: HashMap<String, Vec<web_sys::Element>> = HashMap::new();
+        let mut by_code: Vec<(String, Vec<web_sys::Element>)> = Vec::new();
         for element in elements(svg.query_selector_all("[data-code]")) {
             if let Some(code) = element.get_attribute("data-code") {
-                by_code.entry(code).or_default().push(element);
+                match by_code.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, shapes)) => shapes.push(element),
+                    None => by_code.push((code, vec![element])),
+                }
             }
         }
         MapShapes {
             svg,
-            by_code,
+            by_code: by_code.into_iter().collect(),
             members: RefCell::new(Vec::new()),
             tab_stop: RefCell::new(None),
         }
