@@ -29,11 +29,10 @@ pub fn fold(text: &str) -> String {
             // Lowercase first: some letters lowercase to an accented one (U+212B ANGSTROM
             // SIGN to å), which must fold further or folding would not be idempotent.
             _ => {
-                for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
-                    match latin_base(lower) {
-                        Some(base) => out.push_str(base),
-                        None => out.push(lower),
-                    }
+                let lower = lowercase(c);
+                match latin_base(lower) {
+                    Some(base) => out.push_str(base),
+                    None => out.push(lower),
                 }
             }
         }
@@ -42,6 +41,30 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Lowercase for the scripts names are written and typed in: Latin (also full-width, as
+/// Chinese and Japanese keyboards type it), Greek and Cyrillic; the other scripts of the UN
+/// languages have no case. Accented capitals are left to `latin_base`, which takes both cases.
+/// Not `char::to_lowercase`: its Unicode tables would be the largest data the wasm carries.
+fn lowercase(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A => code + 0x20,
+        0xFF21..=0xFF3A => code - 0xFF21 + 0x61,
+        0xFF41..=0xFF5A => code - 0xFF41 + 0x61,
+        0x212A => 0x6B,
+        0x212B => 0xE5,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => code + 0x20,
+        0x386 => 0x3AC,
+        0x388..=0x38A => code + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => code + 0x3F,
+        0x410..=0x42F => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -162,6 +185,14 @@ mod tests {
         assert_eq!(fold("أفريقيا"), fold("افريقيا"));
         assert_eq!(fold("إثيوبيا"), "اثيوبيا");
         assert_eq!(fold("مِصْر"), "مصر");
+    }
+
+    #[test]
+    fn lowercases_greek_cyrillic_and_full_width_latin() {
+        assert_eq!(fold("ΕΛΛΆΔΑ"), "ελλάδα");
+        assert_eq!(fold("УКРАЇНА"), "україна");
+        assert_eq!(fold("ＫＥＮＹＡ"), "kenya");
+        assert_eq!(fold("ｋｅｎｙａ"), "kenya");
     }
 
     #[test]
