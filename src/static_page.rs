@@ -32,6 +32,7 @@ pub fn render(
     let mut replaced_any = false;
     let layout = Layout {
         controls: Controls::All,
+        region: None,
         map: template.contains("data-map"),
         id_prefix: "md0".to_string(),
     };
@@ -138,6 +139,7 @@ mod tests {
     fn layout(map: bool) -> Layout {
         Layout {
             controls: Controls::All,
+            region: None,
             map,
             id_prefix: "md0".into(),
         }

@@ -16,7 +16,7 @@ use crate::views::PageTextView;
 
 thread_local! {
     /// The page's English text block as built, to put back after a translated one.
-    static ENGLISH_PAGE_TEXT: RefCell<Option<(web_sys::Node, String)>> = const { RefCell::new(None) };
+    static ENGLISH_PAGE_TEXT: RefCell<Option<web_sys::Node>> = const { RefCell::new(None) };
 
     /// Loaded languages by file URL. Locales are immutable and at most a few exist, so they are
     /// kept for the page's lifetime, shared by every directory on it, and found by a scan.
@@ -95,7 +95,19 @@ pub fn translate_page(document: &web_sys::Document, locale: &'static Locale) {
     if let Some(root) = document.document_element() {
         mark(&root, language);
     }
+    let translation = locale.page_text();
     show_page_text(document, locale);
+    // Until the alliance supplies a translation, the introduction stays in English: say so in
+    // the visitor's language, and name the page in it.
+    let untranslated = language != Language::English && translation.is_none();
+    if let Ok(Some(notice)) = document.query_selector("[data-language-notice]") {
+        let _ = notice.toggle_attribute_with_force("hidden", !untranslated);
+    }
+    match translation.and_then(|page| page.title.as_deref()) {
+        Some(title) => document.set_title(title),
+        None if untranslated => document.set_title(locale.text("page-title")),
+        None => document.set_title(crate::page_text::ENGLISH.title),
+    }
     for element in elements(document.query_selector_all("[data-i18n]")) {
         if let Some(key) = element.get_attribute("data-i18n") {
             element.set_text_content(Some(locale.text(&key)));
@@ -123,17 +135,14 @@ fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
     };
     let saved = ENGLISH_PAGE_TEXT.with(|saved| saved.borrow().clone());
     let translation = locale.page_text();
-    let translation_title = translation.and_then(|page| page.title.clone());
     match (&saved, translation) {
         (None, None) => return,
         (None, Some(_)) => {
             if let Ok(original) = block.clone_node_with_deep(true) {
-                let title = document.title();
-                ENGLISH_PAGE_TEXT.with(|saved| *saved.borrow_mut() = Some((original, title)));
+                ENGLISH_PAGE_TEXT.with(|saved| *saved.borrow_mut() = Some(original));
             }
         }
-        (Some((original, title)), _) => {
-            document.set_title(title);
+        (Some(original), _) => {
             // Start from the English text each time; a translation then rewrites it.
             if let Ok(copy) = original.clone_node_with_deep(true) {
                 let children = copy.child_nodes();
@@ -169,8 +178,5 @@ fn show_page_text(document: &web_sys::Document, locale: &'static Locale) {
         }
     })
     .forget();
-    if let Some(title) = &translation_title {
-        document.set_title(title);
-    }
     mark(&block, locale.language());
 }

@@ -65,6 +65,10 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
     let settings = Settings::from_element(&placeholder, index);
     let layout = Layout {
         controls: settings.controls,
+        region: settings
+            .initial
+            .region
+            .filter(|_| !settings.controls.shows_regions()),
         map: settings.map_src.is_some(),
         id_prefix: settings.id_prefix.clone(),
     };

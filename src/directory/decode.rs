@@ -33,6 +33,17 @@ pub enum LoadError {
     NotMemberList,
 }
 
+impl LoadError {
+    /// True when the same request may well succeed later (the network, a busy or failing
+    /// server), so asking the visitor to try again makes sense; a damaged file stays damaged.
+    pub fn may_pass(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Network | LoadError::TimedOut | LoadError::Http(408 | 429 | 500..=599)
+        )
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

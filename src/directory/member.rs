@@ -11,6 +11,8 @@ pub struct Member {
     pub region: Region,
     /// The most specific M49 area known: intermediate region, else sub-region.
     pub area: Option<String>,
+    /// Other names the editors gave it ("UK"), as they wrote them.
+    pub aliases: Vec<String>,
     sort_key: String,
     search_keys: Vec<String>,
 }
@@ -33,6 +35,7 @@ impl Member {
             code,
             region,
             area,
+            aliases: aliases.to_vec(),
             sort_key,
             search_keys,
         }

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 mod decode;
+mod examples;
 mod fold;
 mod member;
 mod query;

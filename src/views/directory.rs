@@ -9,11 +9,13 @@ use super::world_map::WorldMap;
 use super::{DirectoryModel, Layout};
 use crate::embed::Controls;
 
-/// One complete directory: filters, map, live status and the list.
+/// One complete directory: filters, live status, the list and the map, in the order a visitor
+/// needs them: what a filter changes sits right under it.
 #[component]
 pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
     let Layout {
         controls,
+        region: fixed_region,
         map,
         id_prefix,
     } = layout;
@@ -42,7 +44,7 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
                 view! {
                     <div class="directory__controls">
                         {region_filter}
-                        <SearchBox locale model id=format!("{id_prefix}-search") />
+                        <SearchBox locale model id=format!("{id_prefix}-search") region=fixed_region />
                     </div>
                 }
             })
@@ -53,28 +55,44 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
     });
     let status = move || {
         let locale = locale.get();
-        match (model.failure.with(Option::is_some), regions.get()) {
-            (true, _) => String::new(),
-            (false, Some((_, total))) => locale.shown(model.shown.get(), total),
-            (false, None) => locale.text("loading").to_string(),
+        match regions.get() {
+            Some((_, total)) => locale.shown(model.shown.get(), total),
+            None if model.failure.with(Option::is_some) => String::new(),
+            None => locale.text("loading").to_string(),
         }
+    };
+    // Whatever the visitor has narrowed the list by (a partner's fixed region is not theirs).
+    let narrowed = move || {
+        model.live.get()
+            && model.query.with(|q| {
+                !q.text.trim().is_empty() || (controls.shows_regions() && q.region.is_some())
+            })
+    };
+    // A list that could not be refreshed stays on screen, with a word that it may be old.
+    let stale = move || {
+        let error = model.failure.get()?;
+        present.get().then(|| {
+            view! { <LoadErrorAlert locale=locale.get() error retries=model.retries stale=true /> }
+        })
     };
     let body = move || {
         let locale = locale.get();
-        if let Some(error) = model.failure.get() {
-            return EitherOf3::A(view! { <LoadErrorAlert locale error retries=model.retries /> });
-        }
         match model.directory.get() {
             Some(directory) => {
                 let skipped = directory.skipped();
-                EitherOf3::B(view! {
+                EitherOf3::A(view! {
                     {(skipped > 0).then(|| view! { <p class="directory__note">{locale.skipped(skipped)}</p> })}
-                    <MemberList locale directory model />
+                    <MemberList locale directory model regions=controls.shows_regions() />
                 })
             }
-            None => {
-                EitherOf3::C(view! { <div class="directory__loading" aria-hidden="true"></div> })
-            }
+            None => match model.failure.get() {
+                Some(error) => EitherOf3::B(view! {
+                    <LoadErrorAlert locale error retries=model.retries stale=false />
+                }),
+                None => EitherOf3::C(
+                    view! { <div class="directory__loading" aria-hidden="true"></div> },
+                ),
+            },
         }
     };
 
@@ -86,9 +104,20 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
             dir=move || locale.get().language().dir()
         >
             {controls_view}
-            {map_view}
-            <p class="directory__status" role="status">{status}</p>
+            <div class="directory__summary">
+                <p class="directory__status" role="status">{status}</p>
+                <button
+                    type="button"
+                    class="button button--link"
+                    hidden=move || !narrowed()
+                    on:click=move |_| model.clear(controls.shows_regions())
+                >
+                    {move || locale.get().text("clear-filters")}
+                </button>
+            </div>
+            {stale}
             <div class="directory__body" tabindex="-1" node_ref=model.body_ref>{body}</div>
+            {map_view}
         </div>
     }
 }

@@ -13,34 +13,60 @@ pub fn MemberList(
     locale: &'static Locale,
     directory: Arc<Directory>,
     model: DirectoryModel,
+    /// The visitor chooses the region (so can be sent to another).
+    regions: bool,
 ) -> impl IntoView {
-    let items = directory.members().iter().map(member_item).collect_view();
+    let items = directory
+        .members()
+        .iter()
+        .map(|member| member_item(locale, member))
+        .collect_view();
     let empty = move || model.shown.get() == 0;
     let query = model.query;
+    // Found nobody here but somebody in another region: say where, and offer to look there.
+    let directory_here = directory.clone();
+    let message = move || {
+        query.with(|q| {
+            let mut text = locale.no_match(&q.text, q.region);
+            let found = directory_here.matches_elsewhere(q);
+            if !found.is_empty() {
+                text.push(' ');
+                text.push_str(&locale.elsewhere(&found));
+            }
+            text
+        })
+    };
     view! {
         <ul class="member-list" aria-label=locale.text("list-label") hidden=empty node_ref=model.list_ref>{items}</ul>
-        {move || empty().then(|| view! {
-            <div class="directory__empty">
-                <p>{move || query.with(|q| locale.no_match(&q.text, q.region))}</p>
-                {move || query.with(|q| !q.is_everything()).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| model.clear()>
-                        {locale.text("clear-filters")}
-                    </button>
-                })}
-            </div>
-        })}
+        <div class="directory__empty" hidden=move || !empty()>
+            <p>{message}</p>
+            {regions.then(|| view! {
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    hidden=move || query.with(|q| directory.matches_elsewhere(q).is_empty())
+                    on:click=move |_| model.region.set(None)
+                >
+                    {locale.text("search-all-regions")}
+                </button>
+            })}
+        </div>
+        <p class="directory__source">{locale.text("regions-source")}</p>
     }
 }
 
-fn member_item(member: &Member) -> impl IntoView {
-    let area = member
-        .area
-        .clone()
-        .map(|area| view! { <span class="member__area">{area}</span> });
+/// A member's card: its name, then its region and, where the data has one, its area
+/// ("Asia · Western Asia").
+fn member_item(locale: &Locale, member: &Member) -> impl IntoView {
+    let region = locale.region(member.region);
+    let place = match &member.area {
+        Some(area) if *area != region => format!("{region} · {area}"),
+        _ => region,
+    };
     view! {
         <li class="member" data-code=member.code.clone() data-region=member.region.slug()>
             <span class="member__name" dir="auto">{member.name.clone()}</span>
-            {area}
+            <span class="member__area">{place}</span>
         </li>
     }
 }

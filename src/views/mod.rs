@@ -35,6 +35,8 @@ pub const DATA_ATTR: &str = "data-directory-data";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub controls: Controls,
+    /// The partner's fixed region, when the visitor cannot choose one.
+    pub region: Option<crate::directory::Region>,
     pub map: bool,
     pub id_prefix: String,
 }
@@ -57,7 +59,7 @@ pub struct DirectoryModel {
     /// False until the browser runs the directory: build-time controls are inert.
     pub live: RwSignal<bool>,
     pub map_state: RwSignal<MapState>,
-    /// The name of the map shape pointed at or focused.
+    /// The name of the member pointed at or focused on the map.
     pub pointed: RwSignal<Option<String>>,
     /// Bumped by the "Try again" button.
     pub retries: RwSignal<u32>,
@@ -100,9 +102,12 @@ impl DirectoryModel {
         }
     }
 
-    /// Back to every member: no region, no search text, focus in the search box.
-    pub fn clear(&self) {
-        self.region.set(None);
+    /// Back to every member the visitor can reach: no search text and, where the visitor chooses
+    /// the region (`regions`), no region; focus in the search box.
+    pub fn clear(&self, regions: bool) {
+        if regions {
+            self.region.set(None);
+        }
         self.text.set(String::new());
         if let Some(input) = self.search_ref.get_untracked() {
             let _ = input.focus();

@@ -52,10 +52,12 @@ pub fn WorldMap(model: DirectoryModel, legend: bool) -> impl IntoView {
             MapState::Shown => "shown",
             MapState::Failed => "failed",
         }>
-            <div class="world-map__canvas" node_ref=model.canvas_ref></div>
-            <p class="world-map__name" aria-hidden="true" hidden=move || model.pointed.with(Option::is_none)>
-                {move || model.pointed.get()}
-            </p>
+            <div class="world-map__stage">
+                <div class="world-map__canvas" node_ref=model.canvas_ref></div>
+                <p class="world-map__name" aria-hidden="true" hidden=move || model.pointed.with(Option::is_none)>
+                    {move || model.pointed.get()}
+                </p>
+            </div>
             {legend_view}
             <figcaption class="world-map__caption">
                 <span class="world-map__title">{text("map-title")}</span>

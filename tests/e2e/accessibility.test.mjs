@@ -327,7 +327,7 @@ export const tests = [
       for (const key of ['Enter', 'Space']) {
         await session.keys('qqq');
         await eventually(async () => equal(await statusText(session), '0 of 103 members'));
-        const stops = await tabTo(session, '.directory__empty button', { max: 3 });
+        const stops = await tabTo(session, '.directory__summary button', { max: 3 });
         await expectFocusVisible(session, `Tab to "Clear filters" (${stops.map((s) => s.describe).join(' → ')})`);
         await session.keys(key);
         await eventually(async () => equal((await visibleCodes(session)).length, 103));
@@ -374,7 +374,7 @@ export const tests = [
       expectReflows(problems, '320 px');
       await expectTargets(session, '.chip__face, .search__input', '320 px');
       await search(session, 'qqq');
-      await session.waitFind('.directory__empty button', { visible: true });
+      await session.waitFind('.directory__empty', { visible: true });
       equal((await reflowProblems(session)).overflow, 0, '320 px, empty result: no sideways scrolling');
     },
   },
@@ -404,8 +404,8 @@ export const tests = [
       await expectTargets(session, '.chip__face', 'region chips');
       await expectTargets(session, '.search__input', 'search box');
       await search(session, 'qqq');
-      await session.waitFind('.directory__empty button', { visible: true });
-      await expectTargets(session, 'button', '"Clear filters"');
+      await session.waitFind('.directory__summary button', { visible: true });
+      await expectTargets(session, 'button', '"Clear filters" and the search box\'s clear button');
       await openLoadError(session, origin, server);
       await expectTargets(session, 'button', '"Try again"');
     },
@@ -445,7 +445,9 @@ export const tests = [
       await tabTo(session, 'input[type=search]');
       await check('search box');
       await session.keys('qqq');
-      await tabTo(session, '.directory__empty button', { max: 3 });
+      await tabTo(session, '.search__clear');
+      await check('"Clear search"');
+      await tabTo(session, '.directory__summary button');
       await check('"Clear filters"');
       await openLoadError(session, origin, server);
       await tabTo(session, '[role=alert] button');

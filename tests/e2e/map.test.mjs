@@ -199,19 +199,19 @@ export const tests = [
     },
   },
   {
-    name: 'at 320 px the map sits above the list without sideways scrolling',
+    name: 'at 320 px the map comes after the list, without sideways scrolling',
     session: { windowSize: [320, 800] },
     async run({ session, origin }) {
       await session.get(`${origin}/`);
       await waitForMap(session);
       const layout = await session.exec(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        mapBottom: document.querySelector('.world-map').getBoundingClientRect().bottom,
-        listTop: document.querySelector('.member-list').getBoundingClientRect().top,
+        mapTop: document.querySelector('.world-map').getBoundingClientRect().top,
+        listBottom: document.querySelector('.member-list').getBoundingClientRect().bottom,
         mapWidth: document.querySelector('.world-map svg').getBoundingClientRect().width,
       }));
       ok(layout.overflow <= 0, `no horizontal scrolling: ${JSON.stringify(layout)}`);
-      ok(layout.mapBottom <= layout.listTop, `map above the list: ${JSON.stringify(layout)}`);
+      ok(layout.listBottom <= layout.mapTop, `the list first, what a filter changes right under it: ${JSON.stringify(layout)}`);
       ok(layout.mapWidth > 200, `map uses the width: ${JSON.stringify(layout)}`);
       equal(await statusText(session), '103 of 103 members');
     },
@@ -230,6 +230,79 @@ export const tests = [
       match(await (await session.find('.world-map__caption')).text(), /could not be loaded/);
       await chooseRegion(session, 'Oceania');
       await eventually(async () => deepEqual(await visibleCodes(session), codesIn('Oceania')));
+    },
+  },
+  {
+    name: 'a focused country is drawn on top with a two-line ring that stands out 3:1 from every region and the land, light and dark',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      await session.exec(() => document.querySelector('.world-map svg [data-code="AO"][data-target]').focus());
+      await installColour(session);
+      const measure = () => session.exec(() => {
+        const { contrastRatio, parseColour } = window.__colour;
+        const svg = document.querySelector('[data-member-directory] .world-map svg');
+        const ring = svg.lastElementChild;
+        const outer = ring.querySelector('.world-map__ring-outer');
+        const inner = ring.querySelector('.world-map__ring-inner');
+        const lines = [getComputedStyle(outer).stroke, getComputedStyle(inner).stroke].map(parseColour);
+        const below = { land: getComputedStyle(svg.querySelector('path:not([data-member])')).fill };
+        for (const shape of svg.querySelectorAll('.world-map__land path[data-member]')) below[shape.dataset.region] = getComputedStyle(shape).fill;
+        return {
+          onTop: ring.classList.contains('world-map__ring') && outer?.dataset.region === 'africa',
+          worst: Math.min(...Object.values(below).map((fill) => Math.max(...lines.map((line) => contrastRatio(line, parseColour(fill)))))),
+          regions: Object.keys(below).length,
+        };
+      });
+      const light = await measure();
+      ok(light.onTop, 'Angola is drawn again as the map\'s last layer');
+      equal(light.regions, 6, 'five regions and the land measured');
+      ok(light.worst >= 3, `light: the ring's better line stands out ${light.worst.toFixed(2)}:1 at worst`);
+      await session.exec(() => { document.documentElement.dataset.theme = 'dark'; });
+      const dark = await measure();
+      ok(dark.worst >= 3, `dark: the ring's better line stands out ${dark.worst.toFixed(2)}:1 at worst`);
+      await session.exec(() => document.querySelector('.world-map svg [data-code="AO"][data-target]').blur());
+      equal(await session.exec(() => document.querySelector('.world-map__ring').childElementCount), 0, 'the ring goes with the focus');
+    },
+  },
+  {
+    name: 'the name of a country pointed at or focused appears next to it, not in a corner',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      for (const code of ['LU', 'AU', 'CA', 'ZA']) {
+        await session.exec((c) => document.querySelector(`.world-map svg [data-code="${c}"][data-target]`).focus(), code);
+        await eventually(async () => match(await (await session.find('.world-map__name')).text(), new RegExp(`^${MEMBERS.find((m) => m.code === code).name}`)));
+        const gap = await session.exec((c) => {
+          const shape = document.querySelector(`.world-map svg path[data-code="${c}"]`).getBoundingClientRect();
+          const label = document.querySelector('.world-map__name').getBoundingClientRect();
+          const stage = document.querySelector('.world-map__stage').getBoundingClientRect();
+          const dx = Math.max(label.left - shape.right, shape.left - label.right, 0);
+          const dy = Math.max(label.top - shape.bottom, shape.top - label.bottom, 0);
+          const inside = label.left >= stage.left - 1 && label.right <= stage.right + 1;
+          return { distance: Math.round(Math.hypot(dx, dy)), inside };
+        }, code);
+        ok(gap.distance <= 120, `${code}: the name is ${gap.distance} px from the country`);
+        ok(gap.inside, `${code}: the name stays within the map`);
+      }
+      // Pointing works like focusing.
+      const germany = await session.find('.world-map svg path[data-code="DE"]');
+      await session.call('performActions', [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', origin: germany, x: 0, y: 0 }] }]);
+      await eventually(async () => match(await (await session.find('.world-map__name')).text(), /^Germany/));
+    },
+  },
+  {
+    name: 'choosing a region zooms the map to it, and "All" zooms back out',
+    async run({ session, origin }) {
+      await session.get(`${origin}/`);
+      await waitForMap(session);
+      const width = (code) => session.exec((c) => document.querySelector(`.world-map svg path[data-code="${c}"]`).getBoundingClientRect().width, code);
+      const germany = await width('DE');
+      await chooseRegion(session, 'Europe');
+      equal(await session.exec(() => document.querySelector('.world-map svg').dataset.zoom), 'europe');
+      await eventually(async () => ok(await width('DE') >= germany * 3, `Germany ${await width('DE')} px against ${germany} px`));
+      await chooseRegion(session, 'All');
+      await eventually(async () => ok(Math.abs(await width('DE') - germany) < 1, 'back to the whole world'));
     },
   },
 ];

@@ -16,6 +16,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::map_asset::label_cell;
 use crate::roving_focus::Step;
 use crate::views::{DirectoryModel, MapState};
 use shapes::MapShapes;
@@ -98,11 +99,30 @@ fn listen(
             locale.region(member.region)
         ))
     };
+    let stage = canvas.clone();
     let show_name = move |event: web_sys::Event| {
-        let name = member_code(&event).and_then(|code| name_of(&code));
-        if name.is_some() {
-            model.pointed.set(name);
+        let Some(code) = member_code(&event) else {
+            return;
+        };
+        let (Some(name), Some(shape)) = (name_of(&code), event_shape(&event)) else {
+            return;
+        };
+        if let Some(map) = shapes.get_value() {
+            map.ring(Some(&code));
         }
+        // Beside the country as laid out now (zoomed or not): the label's cell is set on it
+        // directly, the name through the view.
+        let area = stage.get_bounding_client_rect();
+        let at = shape.get_bounding_client_rect();
+        let (column, row) = label_cell(
+            (at.left() + at.width() / 2.0 - area.left()) / area.width(),
+            (at.top() - area.top()) / area.height(),
+        );
+        if let Some(label) = stage.next_element_sibling() {
+            let _ = label.set_attribute("data-column", &column.to_string());
+            let _ = label.set_attribute("data-row", &row.to_string());
+        }
+        model.pointed.set(Some(name));
     };
     let canvas_element = canvas.clone();
     let activate = move |code: &str| {
@@ -142,13 +162,18 @@ fn listen(
             }
         }
     };
-    let forget_name = move |_: web_sys::Event| model.pointed.set(None);
+    let forget_name = move |_: web_sys::Event| {
+        model.pointed.set(None);
+        if let Some(map) = shapes.get_value() {
+            map.ring(None);
+        }
+    };
     let on_click = move |event: web_sys::Event| {
         if let Some(code) = member_code(&event) {
             activate(&code);
         }
     };
-    on(canvas, "pointerover", show_name);
+    on(canvas, "pointerover", show_name.clone());
     on(canvas, "focusin", show_name);
     on(canvas, "pointerleave", forget_name);
     on(canvas, "focusout", forget_name);
@@ -165,9 +190,13 @@ fn on(target: &web_sys::EventTarget, name: &str, handler: impl Fn(web_sys::Event
 
 /// The member code of the shape an event happened on, if it is a member's.
 fn member_code(event: &web_sys::Event) -> Option<String> {
+    event_shape(event)?.get_attribute("data-code")
+}
+
+/// The member shape an event happened on, if any.
+fn event_shape(event: &web_sys::Event) -> Option<web_sys::Element> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let shape = target.closest("[data-code][data-member]").ok()??;
-    shape.get_attribute("data-code")
+    target.closest("[data-code][data-member]").ok()?
 }
 
 /// Calls `then` once `element` comes within a screen's height of the viewport (at once where

@@ -9,6 +9,8 @@ use crate::app::dom::elements;
 use crate::directory::{Directory, Query};
 use crate::i18n::Locale;
 use crate::lookup::Lookup;
+
+const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
 use crate::roving_focus::{tab_stop, Step};
 
 /// One member on the map: its shapes, the one that takes focus, and whether the query lets it
@@ -27,6 +29,8 @@ struct MemberShapes {
 pub(super) struct MapShapes {
     svg: web_sys::Element,
     by_code: Lookup<Vec<web_sys::Element>>,
+    /// Where the member pointed at or focused is drawn again, on top, ringed.
+    ring: Option<web_sys::Element>,
     members: RefCell<Vec<MemberShapes>>,
     /// The one member shape in the tab order.
     tab_stop: RefCell<Option<String>>,
@@ -43,8 +47,17 @@ impl MapShapes {
                 }
             }
         }
+        let ring = svg
+            .owner_document()
+            .and_then(|d| d.create_element_ns(Some(SVG_NAMESPACE), "g").ok());
+        if let Some(ring) = &ring {
+            let _ = ring.set_attribute("class", "world-map__ring");
+            let _ = ring.set_attribute("aria-hidden", "true");
+            let _ = svg.append_child(ring);
+        }
         MapShapes {
             svg,
+            ring,
             by_code: by_code.into_iter().collect(),
             members: RefCell::new(Vec::new()),
             tab_stop: RefCell::new(None),
@@ -106,9 +119,52 @@ impl MapShapes {
         );
     }
 
+    /// Draws `code`'s shapes again over every other shape, with a ring of a dark and a light
+    /// line (one of the two stands out from any colour beneath), or takes the ring away.
+    pub(super) fn ring(&self, code: Option<&str>) {
+        let Some(ring) = &self.ring else {
+            return;
+        };
+        ring.set_text_content(None);
+        let Some(shapes) = code.and_then(|code| self.by_code.get(code)) else {
+            return;
+        };
+        for layer in ["world-map__ring-outer", "world-map__ring-inner"] {
+            for shape in shapes {
+                let Some(copy) = shape
+                    .clone_node()
+                    .ok()
+                    .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                for name in copy
+                    .get_attribute_names()
+                    .iter()
+                    .filter_map(|n| n.as_string())
+                {
+                    if !matches!(name.as_str(), "d" | "cx" | "cy" | "r" | "data-region") {
+                        let _ = copy.remove_attribute(&name);
+                    }
+                }
+                let _ = copy.set_attribute("class", layer);
+                let _ = ring.append_child(&copy);
+            }
+        }
+    }
+
     /// Highlights the members the query lets through and dims the rest; only those let through
     /// are buttons, reachable with the arrow keys.
     pub(super) fn follow_query(&self, directory: &Directory, query: &Query) {
+        // The map zooms to a chosen region (world-map.css).
+        match query.region {
+            Some(region) => {
+                let _ = self.svg.set_attribute("data-zoom", region.slug());
+            }
+            None => {
+                let _ = self.svg.remove_attribute("data-zoom");
+            }
+        }
         let visible = directory.visibility(query);
         let members = self.members.borrow();
         for member in members.iter() {

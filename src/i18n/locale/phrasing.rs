@@ -2,7 +2,7 @@
 //! map's summary and why a list could not be loaded.
 
 use super::Locale;
-use crate::directory::{LoadError, Region};
+use crate::directory::{LoadError, Member, Region};
 use crate::i18n::Language;
 
 impl Locale {
@@ -23,6 +23,68 @@ impl Locale {
                 self.format("no-match-in-region", &[("region", &region), ("text", text)])
             }
             (false, None) => self.format("no-match", &[("text", text)]),
+        }
+    }
+
+    /// The search hint, with up to two examples that find someone.
+    pub fn search_hint(&self, examples: &[String]) -> String {
+        match examples {
+            [] => self.text("search-hint-none").to_string(),
+            [first] => self.format("search-hint-one", &[("first", first)]),
+            [first, second, ..] => {
+                self.format("search-hint", &[("first", first), ("second", second)])
+            }
+        }
+    }
+
+    /// Where a search that found nobody in the chosen region finds members instead.
+    pub fn elsewhere(&self, found: &[&Member]) -> String {
+        if let [member] = found {
+            let region = self.region(member.region);
+            return self.format(
+                "listed-under",
+                &[("name", &member.name), ("region", &region)],
+            );
+        }
+        let mut regions = String::new();
+        for region in Region::ALL
+            .iter()
+            .filter(|r| found.iter().any(|m| m.region == **r))
+        {
+            if !regions.is_empty() {
+                regions.push_str(self.list_separator());
+            }
+            regions.push_str(&self.region(*region));
+        }
+        let count = found.len().to_string();
+        self.plural(
+            "matches-elsewhere",
+            found.len(),
+            &[("count", &count), ("regions", &regions)],
+        )
+    }
+
+    /// Why the list on screen may be old: what went wrong, then that the page's own list is
+    /// shown and still works.
+    pub fn stale_list(&self, error: &LoadError) -> String {
+        let gap = if self.language == Language::Chinese {
+            ""
+        } else {
+            " "
+        };
+        format!(
+            "{}{gap}{}",
+            self.load_error(error),
+            self.text("stale-message")
+        )
+    }
+
+    /// Between the items of a list written out in a sentence.
+    fn list_separator(&self) -> &'static str {
+        match self.language {
+            Language::Chinese => "，",
+            Language::Arabic => "، ",
+            _ => ", ",
         }
     }
 
@@ -52,13 +114,7 @@ impl Locale {
             } else {
                 ". "
             });
-            summary.push_str(&parts.join(if self.language == Language::Chinese {
-                "，"
-            } else if self.language == Language::Arabic {
-                "، "
-            } else {
-                ", "
-            }));
+            summary.push_str(&parts.join(self.list_separator()));
             summary.push_str(if self.language == Language::Chinese {
                 "。"
             } else {
@@ -142,6 +198,37 @@ mod tests {
             english().no_match("", None),
             "There are no members to show."
         );
+    }
+
+    #[test]
+    fn says_where_else_a_search_finds_members() {
+        let member = |name: &str, region| {
+            Member::new(name.to_string(), None, "XX".to_string(), region, None, &[])
+        };
+        let kenya = member("Kenya", Region::Africa);
+        let oman = member("Oman", Region::Asia);
+        assert_eq!(
+            english().elsewhere(&[&kenya]),
+            "Kenya is listed under Africa."
+        );
+        assert_eq!(
+            english().elsewhere(&[&oman, &kenya]),
+            "2 members match in other regions: Africa, Asia."
+        );
+    }
+
+    #[test]
+    fn hints_with_the_examples_given() {
+        let examples = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            english().search_hint(&examples(&["Kenya", "turkiye"])),
+            "For example “Kenya” or “turkiye”. Accents and capitals do not matter."
+        );
+        assert_eq!(
+            english().search_hint(&examples(&["Fiji"])),
+            "For example “Fiji”. Accents and capitals do not matter."
+        );
+        assert!(!english().search_hint(&[]).contains('{'));
     }
 
     #[test]

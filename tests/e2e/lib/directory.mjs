@@ -40,6 +40,14 @@ export const visibleNames = (session) =>
 /** The live status line. */
 export const statusText = async (session) => (await session.find('[data-member-directory] [role=status]')).text();
 
+/** The alert's words as a visitor reads them before opening its technical details (WebKit's
+ * element text would include a closed disclosure's content). */
+export const alertReading = (session) => session.exec(() => {
+  const shown = document.querySelector('[data-member-directory] [role=alert]').cloneNode(true);
+  for (const details of shown.querySelectorAll('details')) details.replaceChildren(details.querySelector('summary'));
+  return shown.textContent;
+});
+
 /** The radio button whose label starts with `name` ("Africa", "All"). */
 export async function regionControl(session, name) {
   const labels = await session.findAll('[data-member-directory] fieldset label');
