@@ -12,8 +12,9 @@ export default [
     languageOptions: { sourceType: 'module', globals: globals.node },
   },
   {
-    // Tests and the bench hand functions to WebDriver that run in the page, so both sets apply.
-    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    // Tests, the bench and the docs screenshots hand functions to WebDriver that run in the
+    // page, so both sets apply.
+    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs', 'scripts/docs-screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -14,7 +14,7 @@ pub fn is_active_attribute(name: &str) -> bool {
 /// column and row): near the country without positioning it by inline style, which a strict
 /// Content-Security-Policy forbids.
 pub const LABEL_COLUMNS: u8 = 10;
-pub const LABEL_ROWS: u8 = 6;
+pub const LABEL_ROWS: u8 = 12;
 
 /// The label cell for a shape whose horizontal centre and top edge lie at `centre_x` and `top`,
 /// as fractions of the map's width and height (outside 0..1 for shapes partly off the map).
@@ -34,8 +34,8 @@ mod tests {
     #[test]
     fn a_label_goes_in_the_cell_of_its_country_and_never_off_the_grid() {
         assert_eq!(label_cell(0.0, 0.0), (0, 0));
-        assert_eq!(label_cell(0.52, 0.15), (5, 0));
-        assert_eq!(label_cell(0.55, 0.5), (5, 3));
+        assert_eq!(label_cell(0.52, 0.05), (5, 0));
+        assert_eq!(label_cell(0.55, 0.5), (5, 6));
         assert_eq!(
             label_cell(0.999, 0.999),
             (LABEL_COLUMNS - 1, LABEL_ROWS - 1)

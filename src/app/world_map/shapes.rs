@@ -143,7 +143,10 @@ impl MapShapes {
                     .iter()
                     .filter_map(|n| n.as_string())
                 {
-                    if !matches!(name.as_str(), "d" | "cx" | "cy" | "r" | "data-region") {
+                    if !matches!(
+                        name.as_str(),
+                        "d" | "cx" | "cy" | "r" | "data-region" | "data-match"
+                    ) {
                         let _ = copy.remove_attribute(&name);
                     }
                 }
