@@ -114,20 +114,22 @@ pub fn start(
         });
     }
 
-    Effect::new(move |previous: Option<u32>| {
-        let count = model.retries.get();
-        if previous.is_some() {
+    // The visitor's requests, "Try again" and another language, in one effect (each effect is
+    // code of its own in the wasm): act on whichever changed since the last run.
+    Effect::new(move |previous: Option<(u32, Language)>| {
+        let now = (model.retries.get(), language.get());
+        let Some((retries, shown)) = previous else {
+            return now;
+        };
+        if now.0 != retries {
             let _ = model.failure.try_set(None);
             spawn_local(refresh());
             if let Some(body) = model.body_ref.get_untracked() {
                 let _ = body.focus();
             }
         }
-        count
-    });
-    Effect::new(move |previous: Option<Language>| {
-        let wanted = language.get();
-        if previous.is_some_and(|p| p != wanted) {
+        let wanted = now.1;
+        if wanted != shown {
             let i18n_base = i18n_base.clone();
             spawn_local(async move {
                 let locale = load_locale(&i18n_base, wanted).await;
@@ -137,34 +139,36 @@ pub fn start(
                 }
             });
         }
-        wanted
+        now
     });
     if url_state != UrlState::Off {
-        Effect::new(move |_| {
+        // The page around the directory follows its language, and (read-write) the address
+        // follows its view a moment after the list: not in the way of the visitor's keystroke,
+        // and well below the rate at which browsers refuse history updates.
+        let pending = StoredValue::new_local(None::<TimeoutHandle>);
+        Effect::new(move |translated: Option<Option<Language>>| {
             let locale = model.locale.get();
-            if model.live.get() {
+            let query = model.query.get();
+            let shown = chosen.get().then(|| language.get());
+            if !model.live.get() {
+                return None;
+            }
+            if translated.flatten() != Some(locale.language()) {
                 if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                     translate_page(&document, locale);
                 }
             }
+            if url_state == UrlState::ReadWrite {
+                if let Some(previous) = pending.get_value() {
+                    previous.clear();
+                }
+                let write = move || url_state::write(&query, shown);
+                pending.set_value(set_timeout_with_handle(write, URL_DELAY).ok());
+            }
+            Some(locale.language())
         });
     }
     if url_state == UrlState::ReadWrite {
-        // The address follows a moment after the list: not in the way of the visitor's
-        // keystroke, and well below the rate at which browsers refuse history updates.
-        let pending = StoredValue::new_local(None::<TimeoutHandle>);
-        Effect::new(move |_| {
-            let query = model.query.get();
-            let shown = chosen.get().then(|| language.get());
-            if !model.live.get() {
-                return;
-            }
-            if let Some(previous) = pending.get_value() {
-                previous.clear();
-            }
-            let write = move || url_state::write(&query, shown);
-            pending.set_value(set_timeout_with_handle(write, URL_DELAY).ok());
-        });
         follow_language_links(language, chosen);
     }
     if let Some(src) = map_src {

@@ -34,15 +34,17 @@ pub fn start(model: DirectoryModel, src: String, summary_id: String) {
     // Load once the list is on screen and the map is about to scroll into view, so the map
     // never delays the content and costs nothing to visitors who never reach it.
     let near_view = RwSignal::new(false);
+    let watching = StoredValue::new_local(false);
     Effect::new(move |_| {
         if let Some(canvas) = canvas.get() {
-            when_near_view(&canvas, move || {
-                let _ = near_view.try_set(true);
-            });
-            listen(&canvas, model, shapes);
+            if !watching.get_value() {
+                watching.set_value(true);
+                when_near_view(&canvas, move || {
+                    let _ = near_view.try_set(true);
+                });
+                listen(&canvas, model, shapes);
+            }
         }
-    });
-    Effect::new(move |_| {
         if model.live.get()
             && model.directory.with(Option::is_some)
             && near_view.get()
