@@ -23,7 +23,9 @@ function memberItem(member) {
   li.dataset.code = member.code;
   const name = element('span', 'member__name', member.name);
   name.dir = 'auto';
-  li.append(name, element('span', 'member__area', member.intermediateRegion ?? member.subRegion));
+  // As the app writes it: region, then the most specific area ("Asia · Western Asia").
+  const area = member.intermediateRegion ?? member.subRegion;
+  li.append(name, element('span', 'member__area', area && area !== member.region ? `${member.region} · ${area}` : member.region));
   return li;
 }
 

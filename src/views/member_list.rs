@@ -25,7 +25,11 @@ pub fn MemberList(
     let query = model.query;
     // Found nobody here but somebody in another region: say where, and offer to look there.
     let directory_here = directory.clone();
+    // Only worked out while the list is empty: filtering stays a walk over the items.
     let message = move || {
+        if !empty() {
+            return String::new();
+        }
         query.with(|q| {
             let mut text = locale.no_match(&q.text, q.region);
             let found = directory_here.matches_elsewhere(q);
@@ -44,7 +48,7 @@ pub fn MemberList(
                 <button
                     type="button"
                     class="button button--secondary"
-                    hidden=move || query.with(|q| directory.matches_elsewhere(q).is_empty())
+                    hidden=move || !empty() || query.with(|q| directory.matches_elsewhere(q).is_empty())
                     on:click=move |_| model.region.set(None)
                 >
                     {locale.text("search-all-regions")}
