@@ -41,6 +41,20 @@ const scenes = [
     await scrollTo(session, '#members');
     return {};
   }],
+  ['print-preview.png', [794, 1123], async ({ session, origin }) => {
+    await session.get(`${origin}/?region=africa`);
+    await waitForDirectory(session);
+    // The print stylesheet applied on screen, and the lines the app fills in before printing.
+    await session.exec(() => {
+      for (const sheet of document.styleSheets) {
+        for (const rule of sheet.cssRules) {
+          if (rule.media && /^print$/i.test(rule.media.mediaText.trim())) rule.media.mediaText = 'all';
+        }
+      }
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    return { fullPage: true };
+  }],
   ['visitor-pass/after-error-1280.png', [1280, 900], async ({ session, origin, server }) => {
     server.setFault('/members.json', { body: '{"version":1,"members":[{"name":"Alb', contentType: 'application/json' });
     await session.get(`${origin}/`);

@@ -171,6 +171,8 @@ pub fn start(
     if url_state == UrlState::ReadWrite {
         follow_language_links(language, chosen);
     }
+    follow_keys(model, url_state == UrlState::ReadWrite);
+    state_view_for_print(model);
     if let Some(src) = map_src {
         world_map::start(model, src, format!("{id_prefix}-map-summary"));
     }
@@ -232,6 +234,72 @@ fn follow_query(model: DirectoryModel) {
         model.shown.set(visible.iter().filter(|v| **v).count());
         applied.set_value(Some((list, visible)));
     });
+}
+
+/// Before printing, the print-only lines say what the paper shows and where the view lives.
+fn state_view_for_print(model: DirectoryModel) {
+    let handle = window_event_listener_untyped("beforeprint", move |_| {
+        let Some(root) = model
+            .body_ref
+            .get_untracked()
+            .and_then(|b| b.parent_element())
+        else {
+            return;
+        };
+        let summary = model.query.with_untracked(|q| {
+            model
+                .locale
+                .get_untracked()
+                .print_summary(q, model.shown.get_untracked())
+        });
+        let address = web_sys::window().and_then(|w| w.location().href().ok());
+        for (selector, text) in [
+            (".directory__print-summary", Some(summary)),
+            (".directory__print-address", address),
+        ] {
+            if let Ok(Some(line)) = root.query_selector(selector) {
+                line.set_text_content(text.as_deref());
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Escape in the search box empties it (only some engines do so natively). On the alliance's
+/// page (`slash`), "/" takes the visitor to the search box from anywhere (not while typing in a
+/// field, and not with a modifier held), as on GOV.UK's and GitHub's pages.
+fn follow_keys(model: DirectoryModel, slash: bool) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let key = event.key();
+        let input = model.search_ref.get_untracked();
+        if key == "Escape" {
+            let in_search = input.as_ref().is_some_and(|input| {
+                event.composed_path().includes(input, 0) && !model.text.with_untracked(String::is_empty)
+            });
+            if in_search {
+                event.prevent_default();
+                model.text.set(String::new());
+            }
+            return;
+        }
+        if !slash || key != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| {
+                t.closest("input, textarea, select, [contenteditable]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+        if let (false, Some(input)) = (typing, input) {
+            event.prevent_default();
+            let _ = input.focus();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Language links on the page switch this directory in place instead of reloading.

@@ -2,7 +2,7 @@ use std::fmt;
 
 use super::member::Member;
 use super::region::Region;
-use super::Directory;
+use super::{Directory, ListDate};
 use crate::json::Json;
 
 /// The largest body accepted. The real list is about 15 KB; anything near this is not a member list.
@@ -97,7 +97,11 @@ impl Directory {
             !duplicate[index - 1]
         });
         let skipped = entries.len() - members.len();
-        Ok(Directory::new(members, skipped))
+        let updated = document
+            .get("updated")
+            .and_then(Json::as_str)
+            .and_then(ListDate::parse);
+        Ok(Directory::new(members, skipped).updated_on(updated))
     }
 }
 

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 mod decode;
 mod examples;
 mod fold;
+mod list_date;
 mod member;
 mod query;
 mod region;
@@ -13,6 +14,7 @@ mod retry;
 
 pub use decode::{LoadError, MAX_BODY_BYTES};
 pub use fold::fold;
+pub use list_date::ListDate;
 pub use member::Member;
 pub use query::Query;
 pub use region::Region;
@@ -23,6 +25,7 @@ pub use retry::{retry_delay, MAX_ATTEMPTS};
 pub struct Directory {
     members: Vec<Member>,
     skipped: usize,
+    updated: Option<ListDate>,
 }
 
 impl Directory {
@@ -33,7 +36,24 @@ impl Directory {
                 .cmp(b.sort_key())
                 .then_with(|| a.code.cmp(&b.code))
         });
-        Self { members, skipped }
+        Self {
+            members,
+            skipped,
+            updated: None,
+        }
+    }
+
+    /// The same directory, marked as updated on `date`.
+    pub fn updated_on(self, date: Option<ListDate>) -> Self {
+        Self {
+            updated: date,
+            ..self
+        }
+    }
+
+    /// When the editors last updated the list, if the file says.
+    pub fn updated(&self) -> Option<ListDate> {
+        self.updated
     }
 
     /// The directory in another language: each member named by `name_of` and its area by
@@ -58,6 +78,7 @@ impl Directory {
         Directory {
             members,
             skipped: self.skipped,
+            updated: self.updated,
         }
     }
 

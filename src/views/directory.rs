@@ -115,6 +115,11 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
                     {move || locale.get().text("clear-filters")}
                 </button>
             </div>
+            // Filled in just before printing (app::instance): the view in words and its address.
+            <div class="directory__print">
+                <p class="directory__print-summary"></p>
+                <p class="directory__print-address"></p>
+            </div>
             {stale}
             <div class="directory__body" tabindex="-1" node_ref=model.body_ref>{body}</div>
             {map_view}

@@ -25,6 +25,7 @@ pub fn MemberList(
     let query = model.query;
     // Found nobody here but somebody in another region: say where, and offer to look there.
     let directory_here = directory.clone();
+    let directory_date = directory.updated();
     // Only worked out while the list is empty: filtering stays a walk over the items.
     let message = move || {
         if !empty() {
@@ -55,7 +56,10 @@ pub fn MemberList(
                 </button>
             })}
         </div>
-        <p class="directory__source">{locale.text("regions-source")}</p>
+        <p class="directory__source">
+            {locale.text("regions-source")}
+            {directory_date.map(|date| format!(" {}", locale.list_updated(date)))}
+        </p>
     }
 }
 

@@ -2,7 +2,7 @@
 //! map's summary and why a list could not be loaded.
 
 use super::Locale;
-use crate::directory::{LoadError, Member, Region};
+use crate::directory::{ListDate, LoadError, Member, Query, Region};
 use crate::i18n::Language;
 
 impl Locale {
@@ -77,6 +77,41 @@ impl Locale {
             self.load_error(error),
             self.text("stale-message")
         )
+    }
+
+    /// "List updated 28 November 2026.", the date as readers of this language write it.
+    pub fn list_updated(&self, date: ListDate) -> String {
+        let month = self
+            .text("months")
+            .split(' ')
+            .nth(usize::from(date.month) - 1)
+            .unwrap_or_default();
+        let date = self.format(
+            "date-format",
+            &[
+                ("day", &date.day.to_string()),
+                ("month", month),
+                ("year", &date.year.to_string()),
+            ],
+        );
+        self.format("list-updated", &[("date", &date)])
+    }
+
+    /// What a printed list shows, in words: "Members in Africa matching “uni”: 3".
+    pub fn print_summary(&self, query: &Query, shown: usize) -> String {
+        let count = shown.to_string();
+        let text = query.text.trim();
+        match (query.region.map(|r| self.region(r)), text.is_empty()) {
+            (None, true) => self.format("print-all", &[("count", &count)]),
+            (Some(region), true) => {
+                self.format("print-region", &[("region", &region), ("count", &count)])
+            }
+            (None, false) => self.format("print-search", &[("text", text), ("count", &count)]),
+            (Some(region), false) => self.format(
+                "print-region-search",
+                &[("region", &region), ("text", text), ("count", &count)],
+            ),
+        }
     }
 
     /// Between the items of a list written out in a sentence.
@@ -214,6 +249,62 @@ mod tests {
         assert_eq!(
             english().elsewhere(&[&oman, &kenya]),
             "2 members match in other regions: Africa, Asia."
+        );
+    }
+
+    #[test]
+    fn dates_the_list_in_the_readers_way() {
+        let date = ListDate {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
+        assert_eq!(
+            english().list_updated(date),
+            "List updated 28 November 2026."
+        );
+        let catalogue = |lang| {
+            std::fs::read_to_string(format!(
+                "{}/locales/{lang}.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let french = Locale::from_catalogue(Language::French, &catalogue("fr")).unwrap();
+        assert_eq!(
+            french.list_updated(date),
+            "Liste mise à jour le 28 novembre 2026."
+        );
+        let chinese = Locale::from_catalogue(Language::Chinese, &catalogue("zh")).unwrap();
+        assert_eq!(chinese.list_updated(date), "名单更新于2026年11月28日。");
+        let january = ListDate {
+            year: 2027,
+            month: 1,
+            day: 2,
+        };
+        assert_eq!(
+            english().list_updated(january),
+            "List updated 2 January 2027."
+        );
+    }
+
+    #[test]
+    fn states_the_printed_view_in_words() {
+        let query = |region, text: &str| Query {
+            region,
+            text: text.to_string(),
+        };
+        assert_eq!(
+            english().print_summary(&query(None, ""), 103),
+            "All members: 103"
+        );
+        assert_eq!(
+            english().print_summary(&query(Some(Region::Africa), " uni "), 3),
+            "Members in Africa matching “uni”: 3"
+        );
+        assert_eq!(
+            english().print_summary(&query(None, "uni"), 8),
+            "Members matching “uni”: 8"
         );
     }
 
