@@ -274,7 +274,8 @@ fn follow_keys(model: DirectoryModel, slash: bool) {
         let input = model.search_ref.get_untracked();
         if key == "Escape" {
             let in_search = input.as_ref().is_some_and(|input| {
-                event.composed_path().includes(input, 0) && !model.text.with_untracked(String::is_empty)
+                event.composed_path().includes(input, 0)
+                    && !model.text.with_untracked(String::is_empty)
             });
             if in_search {
                 event.prevent_default();
