@@ -29,9 +29,9 @@ pub fn MemberList(
     // Only worked out while the list is empty: filtering stays a walk over the items.
     let message = move || {
         if !empty() {
-            return String::new();
+            return None;
         }
-        query.with(|q| {
+        Some(query.with(|q| {
             let mut text = locale.no_match(&q.text, q.region);
             let found = directory_here.matches_elsewhere(q);
             if !found.is_empty() {
@@ -39,7 +39,7 @@ pub fn MemberList(
                 text.push_str(&locale.elsewhere(&found));
             }
             text
-        })
+        }))
     };
     view! {
         <ul class="member-list" aria-label=locale.text("list-label") hidden=empty node_ref=model.list_ref>{items}</ul>
