@@ -142,7 +142,7 @@ export const tests = [
       const entry = await session.exec(() => {
         const li = document.querySelector('li.member[data-code="ZW"]');
         const r = li.getBoundingClientRect();
-        return { highlighted: li.classList.contains('member--highlight'), inView: r.top >= 0 && r.bottom <= innerHeight };
+        return { highlighted: li.hasAttribute('data-highlighted'), inView: r.top >= 0 && r.bottom <= innerHeight };
       });
       equal(entry.highlighted, true);
       await eventually(async () => equal(await session.exec(() => {

@@ -246,11 +246,11 @@ fn highlight_entry(entry: &web_sys::Element) {
         .closest(".member-list")
         .ok()
         .flatten()
-        .and_then(|list| list.query_selector(".member--highlight").ok().flatten())
+        .and_then(|list| list.query_selector("[data-highlighted]").ok().flatten())
     {
-        let _ = previous.class_list().remove_1("member--highlight");
+        let _ = previous.remove_attribute("data-highlighted");
     }
-    let _ = entry.class_list().add_1("member--highlight");
+    let _ = entry.set_attribute("data-highlighted", "");
     let _ = entry.set_attribute("tabindex", "-1");
     let reduced = web_sys::window()
         .and_then(|w| {
