@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { startDriver } from '../tests/e2e/lib/drivers.mjs';
 import { newSession } from '../tests/e2e/lib/webdriver.mjs';
-import { chooseRegion, waitForDirectory, waitForMap } from '../tests/e2e/lib/directory.mjs';
+import { chooseRegion, emulatePrint, waitForDirectory, waitForMap } from '../tests/e2e/lib/directory.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.argv[2] ?? 'dist');
@@ -44,15 +44,7 @@ const scenes = [
   ['print-preview.png', [794, 1123], async ({ session, origin }) => {
     await session.get(`${origin}/?region=africa`);
     await waitForDirectory(session);
-    // The print stylesheet applied on screen, and the lines the app fills in before printing.
-    await session.exec(() => {
-      for (const sheet of document.styleSheets) {
-        for (const rule of sheet.cssRules) {
-          if (rule.media && /^print$/i.test(rule.media.mediaText.trim())) rule.media.mediaText = 'all';
-        }
-      }
-      window.dispatchEvent(new Event('beforeprint'));
-    });
+    await emulatePrint(session);
     return { fullPage: true };
   }],
   ['visitor-pass/after-error-1280.png', [1280, 900], async ({ session, origin, server }) => {

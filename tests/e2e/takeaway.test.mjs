@@ -1,9 +1,10 @@
 // Taking the list away (issue #15, in part): how current it is, the keys, and paper.
 import { readFileSync } from 'node:fs';
 import { equal, eventually, ok } from './lib/assert.mjs';
-import { MEMBERS, codesIn, search, searchBox, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
+import {
+  MEMBERS, catalogue, emulatePrint, search, searchBox, statusText, visibleCodes, waitForDirectory,
+} from './lib/directory.mjs';
 
-const catalogue = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
 const UPDATED = JSON.parse(readFileSync(new URL('../../public/members.json', import.meta.url), 'utf8')).updated;
 
 /** "List updated 28 November 2026." for the file's date, from the language's own catalogue. */
@@ -13,17 +14,6 @@ function updatedLine(lang) {
   const date = words['date-format'].replace('{day}', day).replace('{month}', words.months.split(' ')[month - 1]).replace('{year}', year);
   return words['list-updated'].replace('{date}', date);
 }
-
-/** Applies the print stylesheet on screen (no engine emulates print media through WebDriver) and
- * lets the app prepare the page as the browser's print command would. */
-const emulatePrint = (session) => session.exec(() => {
-  for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
-      if (rule.media && /^print$/i.test(rule.media.mediaText.trim())) rule.media.mediaText = 'all';
-    }
-  }
-  window.dispatchEvent(new Event('beforeprint'));
-});
 
 const shown = (session, css) => session.exec((sel) => {
   const el = document.querySelector(sel);
@@ -41,7 +31,6 @@ export const tests = [
       await session.get(`${origin}/?lang=fr`);
       await waitForDirectory(session);
       await eventually(async () => ok((await line()).includes(updatedLine('fr')), `French: ${await line()}`));
-      ok(updatedLine('fr').includes('novembre') || !UPDATED.includes('-11-'), 'the month is named in French');
     },
   },
   {
@@ -49,9 +38,12 @@ export const tests = [
     async run({ session, origin }) {
       await session.get(`${origin}/`);
       await waitForDirectory(session);
+      // A visitor pressing "/" is on the page: give it the keyboard first (clicking plain text),
+      // as a freshly navigated window need not have it yet.
+      await (await session.find('#members-heading')).click();
       await session.keys('/');
       const box = await searchBox(session);
-      ok(await (await session.activeElement()).equals(box), '"/" moved focus to the search box');
+      await eventually(async () => ok(await (await session.activeElement()).equals(box), '"/" moved focus to the search box'));
       equal(await box.prop('value'), '', 'and was not typed into it');
       await session.keys('u', 'k', '/');
       equal(await box.prop('value'), 'uk/', 'in the box, "/" is just a character');
@@ -76,7 +68,6 @@ export const tests = [
       equal(await session.exec(() => document.querySelector('.directory__print-summary').textContent), 'Members in Africa matching “uni”: 1');
       equal(await session.exec(() => document.querySelector('.directory__print-address').textContent), await session.url());
       ok(await shown(session, '.directory__print-summary'), 'the summary is printed');
-      ok(codesIn('Africa').includes('TZ'));
     },
   },
   {

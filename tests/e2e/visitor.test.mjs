@@ -1,9 +1,8 @@
 // The visitor pass (issue #14): what a design review found rough on the page, each checked as
 // the visitor would meet it.
-import { readFileSync } from 'node:fs';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
 import {
-  MEMBERS, alertReading, checkedRegion, chooseRegion, codesIn, search, searchBox, statusText, visibleCodes, waitForDirectory,
+  MEMBERS, alertReading, catalogue, checkedRegion, chooseRegion, codesIn, search, searchBox, statusText, visibleCodes, waitForDirectory,
 } from './lib/directory.mjs';
 
 /** The examples the search hint gives, in the order given. */
@@ -20,8 +19,6 @@ const layout = (session) => session.exec(() => {
   };
   return { controls: top('.directory__controls'), status: top('[role=status]'), list: top('.member-list'), map: top('.world-map') };
 });
-
-const catalogue = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
 
 /** Serves `body` at `path` and opens it in a `width` px iframe (Firefox and WebKit windows stop
  * shrinking near 500 px), leaving the session inside the frame. */

@@ -8,6 +8,20 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The shipped member list, as the tests' source of expected values. */
 export const MEMBERS = JSON.parse(readFileSync(path.join(projectRoot, 'public/members.json'), 'utf8')).members;
 
+/** An interface catalogue, `locales/<lang>.json`, as the tests' source of expected words. */
+export const catalogue = (lang) => JSON.parse(readFileSync(path.join(projectRoot, 'locales', `${lang}.json`), 'utf8'));
+
+/** Applies the print stylesheet on screen (no engine emulates print media through WebDriver) and
+ * lets the app prepare the page as the browser's print command would. */
+export const emulatePrint = (session) => session.exec(() => {
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (rule.media && /^print$/i.test(rule.media.mediaText.trim())) rule.media.mediaText = 'all';
+    }
+  }
+  window.dispatchEvent(new Event('beforeprint'));
+});
+
 export const codesIn = (region) => MEMBERS.filter((m) => !region || m.region === region).map((m) => m.code).sort();
 
 /**
