@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 mod decode;
 mod examples;
+pub mod export;
 mod fold;
 mod list_date;
 mod member;
