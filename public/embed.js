@@ -32,7 +32,7 @@
 
   function options(el) {
     var params = new URLSearchParams();
-    ["region", "q", "controls", "data", "theme", "lang"].forEach(function (name) {
+    ["region", "q", "controls", "data", "theme", "lang", "download"].forEach(function (name) {
       var value = el.getAttribute("data-" + name);
       if (value) params.set(name, value);
     });
@@ -52,7 +52,7 @@
     iframe.title = el.getAttribute("data-title") || "Member governments of WeProtect Global Alliance";
     iframe.loading = "lazy";
     iframe.referrerPolicy = "strict-origin-when-cross-origin";
-    if (sandboxed) iframe.setAttribute("sandbox", "allow-scripts allow-popups");
+    if (sandboxed) iframe.setAttribute("sandbox", "allow-scripts allow-popups allow-downloads");
     iframe.style.display = "block";
     iframe.style.width = "100%";
     iframe.style.height = "40rem";
@@ -90,7 +90,7 @@
     stylesheet.href = new URL(ASSETS.css, base).href;
     var directory = document.createElement("div");
     directory.className = "member-directory";
-    ["region", "q", "controls", "theme", "lang", "map"].forEach(function (name) {
+    ["region", "q", "controls", "theme", "lang", "map", "download"].forEach(function (name) {
       var value = el.getAttribute("data-" + name);
       if (value !== null) directory.setAttribute("data-" + name, value);
     });

@@ -41,6 +41,14 @@ const scenes = [
     await scrollTo(session, '#members');
     return {};
   }],
+  // Taking the list away: a search that finds members by other names, then the buttons below.
+  ...[1280, 390].map((width) => [`take-away-${width}.png`, [width, 900], async ({ session, origin }) => {
+    await session.get(`${origin}/?q=republic`);
+    await waitForDirectory(session);
+    // On a phone, from the last cards down to the buttons.
+    await scrollTo(session, width > 600 ? '.search' : 'li[data-code="TZ"]');
+    return {};
+  }]),
   ['print-preview.png', [794, 1123], async ({ session, origin }) => {
     await session.get(`${origin}/?region=africa`);
     await waitForDirectory(session);

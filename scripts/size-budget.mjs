@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 /** The budget in kB (1,000 bytes): the current size, held. The goal is 80 kB (README.md, "Performance"). */
-export const BUDGET_KB = 121;
+export const BUDGET_KB = 126;
 
 /** Each shipped `.js` and `.wasm` file of `dist` with its raw and brotli size in bytes. */
 export function measure(dist) {

@@ -61,16 +61,17 @@ impl UrlState {
 }
 
 /// The placeholder attributes a directory reads, with the parameter each one sets.
-const ATTRIBUTE_PARAMS: [(&str, &str); 5] = [
+const ATTRIBUTE_PARAMS: [(&str, &str); 6] = [
     ("region", "data-region"),
     ("q", "data-q"),
     ("controls", "data-controls"),
     ("lang", "data-lang"),
     ("map", "data-map"),
+    ("download", "data-download"),
 ];
 
 /// The page URL's parameters a directory reads.
-pub const URL_PARAMS: [&str; 6] = ["region", "q", "controls", "data", "lang", "map"];
+pub const URL_PARAMS: [&str; 7] = ["region", "q", "controls", "data", "lang", "map", "download"];
 
 /// The options of one embedded directory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,10 +84,12 @@ pub struct EmbedOptions {
     pub language: Option<Language>,
     /// Whether to show the world map (`map=1` / `map=0`), if asked.
     pub map: Option<bool>,
+    /// Whether visitors may download the list (`download=off` turns it off), if said.
+    pub download: Option<bool>,
 }
 
 impl EmbedOptions {
-    /// Reads `region`, `q`, `controls`, `lang`, `map` and `data` from decoded pairs. `data` is kept only when
+    /// Reads `region`, `q`, `controls`, `lang`, `map`, `download` and `data` from decoded pairs. `data` is kept only when
     /// it is on `allowed_sources`, so nobody can make the alliance's own domain show a forged list.
     pub fn from_params<K, V>(
         params: impl IntoIterator<Item = (K, V)>,
@@ -116,6 +119,7 @@ impl EmbedOptions {
                 .map(str::to_string),
             language: value("lang").and_then(Language::from_tag),
             map: value("map").and_then(switch),
+            download: value("download").and_then(switch),
         }
     }
 }

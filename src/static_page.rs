@@ -34,6 +34,9 @@ pub fn render(
         controls: Controls::All,
         region: None,
         map: template.contains("data-map"),
+        download: true,
+        // Only a directory that keeps its view in the page URL has an address to share.
+        share: !template.contains("data-url-state="),
         id_prefix: "md0".to_string(),
     };
     let parts = [
@@ -141,6 +144,8 @@ mod tests {
             controls: Controls::All,
             region: None,
             map,
+            download: true,
+            share: true,
             id_prefix: "md0".into(),
         }
     }

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::fetch::{fetch_directory, sleep, Abort};
 use super::language::{load_locale, localise, translate_page};
 use super::settings::Settings;
-use super::{url_state, world_map};
-use crate::directory::{Directory, LoadError};
+use super::{take_away, url_state, world_map};
+use crate::directory::{Directory, LoadError, Match};
 use crate::embed::UrlState;
 use crate::i18n::{Language, Locale};
 use crate::views::DirectoryModel;
@@ -172,6 +172,12 @@ pub fn start(
         follow_language_links(language, chosen);
     }
     follow_keys(model, url_state == UrlState::ReadWrite);
+    take_away::follow(model, move || {
+        (url_state == UrlState::ReadWrite).then(|| {
+            let shown = chosen.get_untracked().then(|| language.get_untracked());
+            url_state::address(&model.query.get_untracked(), shown)
+        })?
+    });
     state_view_for_print(model);
     if let Some(src) = map_src {
         world_map::start(model, src, format!("{id_prefix}-map-summary"));
@@ -202,38 +208,77 @@ impl Loader {
     }
 }
 
+/// How one card answers the query: shown or not, and the other name it was found by.
+type Answer = (bool, Option<String>);
+
 /// Hides the members the query leaves out by walking the list's items once per change,
-/// touching only those whose visibility changes, and keeps the count.
+/// touching only those whose answer changes, and keeps the count. A member found by another
+/// of its names says which ("Matched: United Republic of Tanzania").
 fn follow_query(model: DirectoryModel) {
-    let applied = StoredValue::new_local(None::<(web_sys::Element, Vec<bool>)>);
+    let applied = StoredValue::new_local(None::<(web_sys::Element, Vec<Answer>)>);
     Effect::new(move |_| {
         let query = model.query.get();
         let (Some(list), Some(directory)) = (model.list_ref.get(), model.directory.get()) else {
             return;
         };
         let list: web_sys::Element = list.unchecked_into();
-        let visible = directory.visibility(&query);
-        // A list rendered afresh shows every item.
+        let answers: Vec<Answer> = directory
+            .sift(&query)
+            .into_iter()
+            .map(|found| match found {
+                Match::Other(name) => (true, Some(name.to_string())),
+                found => (found.found(), None),
+            })
+            .collect();
+        // A list rendered afresh shows every item, each under its own name.
         let before = applied
             .with_value(|a| {
                 a.as_ref()
                     .filter(|(l, _)| *l == list)
                     .map(|(_, v)| v.clone())
             })
-            .unwrap_or_else(|| vec![true; visible.len()]);
+            .unwrap_or_else(|| vec![(true, None); answers.len()]);
+        let locale = model.locale.get_untracked();
         let mut item = list.first_element_child();
-        for (index, &show) in visible.iter().enumerate() {
+        for (index, answer) in answers.iter().enumerate() {
             let Some(element) = item else {
                 break;
             };
-            if before.get(index) != Some(&show) {
-                let _ = element.toggle_attribute_with_force("hidden", !show);
+            let (shown, matched) = answer;
+            let (was_shown, was_matched) = before.get(index).cloned().unwrap_or((true, None));
+            if was_shown != *shown {
+                let _ = element.toggle_attribute_with_force("hidden", !shown);
+            }
+            if was_matched != *matched {
+                show_matched_name(&element, matched.as_deref(), locale);
             }
             item = element.next_element_sibling();
         }
-        model.shown.set(visible.iter().filter(|v| **v).count());
-        applied.set_value(Some((list, visible)));
+        model
+            .shown
+            .set(answers.iter().filter(|(shown, _)| *shown).count());
+        applied.set_value(Some((list, answers)));
     });
+}
+
+/// Writes (or removes) the card's line saying which other name the search found it by.
+fn show_matched_name(card: &web_sys::Element, name: Option<&str>, locale: &Locale) {
+    let line = card.query_selector(".member__matched").ok().flatten();
+    match (line, name) {
+        (Some(line), None) => line.remove(),
+        (line, Some(name)) => {
+            let line = line.or_else(|| {
+                let line = card.owner_document()?.create_element("span").ok()?;
+                line.set_class_name("member__matched");
+                card.append_child(&line).ok()?;
+                Some(line)
+            });
+            if let Some(line) = line {
+                line.set_text_content(Some(&locale.format("matched", &[("name", name)])));
+            }
+        }
+        (None, None) => {}
+    }
 }
 
 /// Before printing, the print-only lines say what the paper shows and where the view lives.

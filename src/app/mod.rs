@@ -11,6 +11,7 @@ mod fetch;
 mod instance;
 mod language;
 mod settings;
+mod take_away;
 mod url_state;
 mod world_map;
 
@@ -21,7 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::directory::Directory;
-use crate::embed::Controls;
+use crate::embed::{Controls, UrlState};
 use crate::i18n::Locale;
 use crate::views::{DirectoryModel, DirectoryView, Layout};
 use settings::Settings;
@@ -70,6 +71,8 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
             .region
             .filter(|_| !settings.controls.shows_regions()),
         map: settings.map_src.is_some(),
+        download: settings.download,
+        share: settings.url_state == UrlState::ReadWrite,
         id_prefix: settings.id_prefix.clone(),
     };
     match built_directory(&placeholder, &layout) {
@@ -88,6 +91,13 @@ fn built_directory(placeholder: &web_sys::HtmlElement, layout: &Layout) -> Optio
     let built_with_map = first.class_list().contains("directory--map");
     let same_layout = layout.controls == Controls::All
         && layout.map == built_with_map
+        && layout.download
+        && layout.share
+            == first
+                .query_selector("[data-share]:not([hidden] *)")
+                .ok()
+                .flatten()
+                .is_some()
         && layout.id_prefix == BUILD_ID_PREFIX
         && first.class_list().contains("directory");
     if !same_layout {

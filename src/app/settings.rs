@@ -21,6 +21,7 @@ pub struct Settings {
     pub i18n_base: String,
     /// Where the world map comes from, when the map is shown.
     pub map_src: Option<String>,
+    pub download: bool,
 }
 
 impl Settings {
@@ -61,6 +62,7 @@ impl Settings {
                 .map
                 .unwrap_or(false)
                 .then(|| attr("data-map-src").unwrap_or_else(|| "map.svg".to_string())),
+            download: options.download.unwrap_or(true),
         }
     }
 }

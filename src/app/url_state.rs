@@ -17,40 +17,52 @@ pub fn params(keys: &[&'static str]) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The address of the current page showing `query` (and `language`, when the visitor chose one),
+/// with its other parameters and fragment as they are.
+pub fn address(query: &Query, language: Option<Language>) -> Option<String> {
+    let url = current_url()?;
+    set_view(&url.search_params(), query, language);
+    Some(url.href())
+}
+
 /// Replaces the current history entry's URL with one holding `query` (and `language`, when the
 /// visitor chose one), keeping other parameters and the fragment as they are. Language links
 /// (`a[data-lang]`) are pointed at the same view in their language.
 pub fn write(query: &Query, language: Option<Language>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+    let (Some(window), Some(url)) = (web_sys::window(), current_url()) else {
         return;
     };
     let params = url.search_params();
+    if let Some(document) = window.document() {
+        for link in elements(document.query_selector_all("a[data-lang]")) {
+            let target = link
+                .get_attribute("data-lang")
+                .and_then(|t| Language::from_tag(&t));
+            set_view(&params, query, target);
+            let search = params.to_string().as_string().unwrap_or_default();
+            let _ = link.set_attribute("href", &format!("?{search}"));
+        }
+    }
+    // The parameters are the URL's own: setting them sets its address.
+    set_view(&params, query, language);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+fn current_url() -> Option<web_sys::Url> {
+    let href = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()
+}
+
+fn set_view(params: &web_sys::UrlSearchParams, query: &Query, language: Option<Language>) {
     params.delete("region");
     params.delete("q");
     params.delete("lang");
     for (key, value) in query.to_params() {
         params.append(key, &value);
     }
-    let search = |language: Option<Language>| {
-        match language {
-            Some(language) => params.set("lang", language.tag()),
-            None => params.delete("lang"),
-        }
-        params.to_string().as_string().unwrap_or_default()
-    };
-    if let Some(document) = window.document() {
-        for link in elements(document.query_selector_all("a[data-lang]")) {
-            let target = link
-                .get_attribute("data-lang")
-                .and_then(|t| Language::from_tag(&t));
-            let _ = link.set_attribute("href", &format!("?{}", search(target)));
-        }
-    }
-    url.set_search(&search(language));
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    if let Some(language) = language {
+        params.set("lang", language.tag());
     }
 }

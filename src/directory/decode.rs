@@ -2,7 +2,7 @@ use std::fmt;
 
 use super::member::Member;
 use super::region::Region;
-use super::{Directory, ListDate};
+use super::{sort_members, Directory, ListDate};
 use crate::json::Json;
 
 /// The largest body accepted. The real list is about 15 KB; anything near this is not a member list.
@@ -83,19 +83,10 @@ impl Directory {
         };
 
         let mut members: Vec<Member> = entries.iter().filter_map(decode_member).collect();
-        let decoded = members.len();
-        // A code already taken by an earlier entry: that entry stays, this one is skipped.
-        let mut order: Vec<usize> = (0..decoded).collect();
-        order.sort_by(|&a, &b| members[a].code.cmp(&members[b].code).then(a.cmp(&b)));
-        let mut duplicate = vec![false; decoded];
-        for pair in order.windows(2) {
-            duplicate[pair[1]] = members[pair[0]].code == members[pair[1]].code;
-        }
-        let mut index = 0;
-        members.retain(|_| {
-            index += 1;
-            !duplicate[index - 1]
-        });
+        // A code already taken by an earlier entry: that entry stays (the sort is stable), this
+        // one is skipped.
+        sort_members(&mut members, &mut |a, b| a.code.cmp(&b.code));
+        members.dedup_by(|later, earlier| later.code == earlier.code);
         let skipped = entries.len() - members.len();
         let updated = document
             .get("updated")

@@ -31,7 +31,10 @@ pub fn csv(columns: &Columns, rows: &[Row]) -> String {
     push_csv_line(&mut out, &header);
     for row in rows {
         let area = row.member.area.as_deref().unwrap_or("");
-        push_csv_line(&mut out, &[&row.member.name, &row.member.code, &row.region, area]);
+        push_csv_line(
+            &mut out,
+            &[&row.member.name, &row.member.code, &row.region, area],
+        );
     }
     out
 }
@@ -41,7 +44,11 @@ fn push_csv_line(out: &mut String, fields: &[&str]) {
         if index > 0 {
             out.push(',');
         }
-        let inert = if field.starts_with(['=', '+', '-', '@']) { "'" } else { "" };
+        let inert = if field.starts_with(['=', '+', '-', '@']) {
+            "'"
+        } else {
+            ""
+        };
         if field.contains([',', '"', '\r', '\n']) || !inert.is_empty() {
             out.push('"');
             out.push_str(inert);
@@ -109,7 +116,11 @@ pub fn file_name(region: Option<Region>, text: &str, date: &str, extension: &str
             search.push('-');
         }
     }
-    let search: String = search.trim_end_matches('-').chars().take(MAX_NAME_TEXT).collect();
+    let search: String = search
+        .trim_end_matches('-')
+        .chars()
+        .take(MAX_NAME_TEXT)
+        .collect();
     let search = search.trim_end_matches('-');
     if !search.is_empty() {
         name.push('-');
@@ -151,8 +162,14 @@ mod tests {
         let kenya = member("Kenya", "KE", Some("Eastern Africa"));
         let odd = member("Korea, \"South\"", "KR", None);
         let rows = [
-            Row { member: &kenya, region: "Africa".into() },
-            Row { member: &odd, region: "Asia".into() },
+            Row {
+                member: &kenya,
+                region: "Africa".into(),
+            },
+            Row {
+                member: &odd,
+                region: "Asia".into(),
+            },
         ];
         assert_eq!(
             csv(&COLUMNS, &rows),
@@ -165,9 +182,18 @@ mod tests {
     #[test]
     fn csv_never_hands_a_spreadsheet_a_formula() {
         let hostile = member("=HYPERLINK(\"http://x\")", "XX", Some("@here"));
-        let text = csv(&COLUMNS, &[Row { member: &hostile, region: "-1".into() }]);
+        let text = csv(
+            &COLUMNS,
+            &[Row {
+                member: &hostile,
+                region: "-1".into(),
+            }],
+        );
         let line = text.lines().nth(1).unwrap();
-        assert_eq!(line, "\"'=HYPERLINK(\"\"http://x\"\")\",XX,\"'-1\",\"'@here\"");
+        assert_eq!(
+            line,
+            "\"'=HYPERLINK(\"\"http://x\"\")\",XX,\"'-1\",\"'@here\""
+        );
     }
 
     #[test]
@@ -175,8 +201,14 @@ mod tests {
         let quoted = member("A \"B\"\\C\u{1}", "AB", Some("Middle Africa"));
         let plain = member("Kenya", "KE", None);
         let text = json(&[
-            Row { member: &quoted, region: "Africa".into() },
-            Row { member: &plain, region: "Africa".into() },
+            Row {
+                member: &quoted,
+                region: "Africa".into(),
+            },
+            Row {
+                member: &plain,
+                region: "Africa".into(),
+            },
         ]);
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed[0]["name"], "A \"B\"\\C\u{1}");
@@ -198,7 +230,12 @@ mod tests {
         );
         assert_eq!(file_name(None, "中国", "", "csv"), "weprotect-members.csv");
         assert_eq!(
-            file_name(Some(Region::Europe), "a very long search text that goes on", "2026-11-28", "csv"),
+            file_name(
+                Some(Region::Europe),
+                "a very long search text that goes on",
+                "2026-11-28",
+                "csv"
+            ),
             "weprotect-members-europe-a-very-long-search-text-2026-11-28.csv"
         );
     }

@@ -16,7 +16,7 @@ mod retry;
 pub use decode::{LoadError, MAX_BODY_BYTES};
 pub use fold::fold;
 pub use list_date::ListDate;
-pub use member::Member;
+pub use member::{Match, Member};
 pub use query::Query;
 pub use region::Region;
 pub use retry::{retry_delay, MAX_ATTEMPTS};
@@ -32,7 +32,7 @@ pub struct Directory {
 impl Directory {
     /// Builds a directory from members already decoded, sorting them by sort name.
     pub fn new(mut members: Vec<Member>, skipped: usize) -> Self {
-        members.sort_by(|a, b| {
+        sort_members(&mut members, &mut |a, b| {
             a.sort_key()
                 .cmp(b.sort_key())
                 .then_with(|| a.code.cmp(&b.code))
@@ -75,7 +75,9 @@ impl Directory {
                 m.renamed(&name, area.as_deref())
             })
             .collect();
-        members.sort_by(|a, b| compare(&a.name, &b.name).then_with(|| a.code.cmp(&b.code)));
+        sort_members(&mut members, &mut |a, b| {
+            compare(&a.name, &b.name).then_with(|| a.code.cmp(&b.code))
+        });
         Directory {
             members,
             skipped: self.skipped,
@@ -128,10 +130,21 @@ impl Directory {
 
     /// For each member, in list order, whether the query lets it through.
     pub fn visibility(&self, query: &Query) -> Vec<bool> {
+        self.sift(query).into_iter().map(Match::found).collect()
+    }
+
+    /// For each member, in list order, whether the query lets it through and by which name.
+    pub fn sift(&self, query: &Query) -> Vec<Match<'_>> {
         let needle = fold(query.text.trim());
         self.members
             .iter()
-            .map(|m| query.region_fits(m) && m.matches_folded(&needle))
+            .map(|m| {
+                if query.region_fits(m) {
+                    m.search_folded(&needle)
+                } else {
+                    Match::Missed
+                }
+            })
             .collect()
     }
 
@@ -142,6 +155,12 @@ impl Directory {
             .iter()
             .filter(move |m| query.region_fits(m) && m.matches_folded(&needle))
     }
+}
+
+/// Sorts members stably by `compare`: the one sort routine for every order the directory needs,
+/// as each distinct `sort_by` closure is kilobytes of code of its own in the wasm.
+fn sort_members(members: &mut [Member], compare: &mut dyn FnMut(&Member, &Member) -> Ordering) {
+    members.sort_by(|a, b| compare(a, b));
 }
 
 #[cfg(test)]
@@ -175,6 +194,44 @@ mod tests {
         };
         assert_eq!(directory().visibility(&query), [true, false, true]);
         assert_eq!(directory().visibility(&Query::default()), [true; 3]);
+    }
+
+    #[test]
+    fn sift_says_when_another_name_or_the_code_matched() {
+        let directory = Directory::parse(
+            r#"{"version":1,"members":[
+                {"name":"Tanzania","code":"TZ","region":"Africa","aliases":["United Republic of Tanzania"]},
+                {"name":"The United Kingdom","code":"GB","region":"Europe","aliases":["UK"]}
+            ]}"#,
+        )
+        .unwrap();
+        let sift = |text: &str| {
+            directory.sift(&Query {
+                region: None,
+                text: text.into(),
+            })
+        };
+        assert_eq!(sift(""), [Match::ShownName; 2]);
+        assert_eq!(sift("tanz"), [Match::ShownName, Match::Missed]);
+        assert_eq!(
+            sift("republic"),
+            [Match::Other("United Republic of Tanzania"), Match::Missed]
+        );
+        assert_eq!(sift("uk"), [Match::Missed, Match::Other("UK")]);
+        assert_eq!(sift("gb"), [Match::Missed, Match::Other("GB")]);
+        let french = directory.localised(
+            |m| (m.code == "GB").then(|| "Royaume-Uni".to_string()),
+            |_| None,
+            |a, b| a.cmp(b),
+        );
+        let query = Query {
+            region: None,
+            text: "kingdom".into(),
+        };
+        assert_eq!(
+            french.sift(&query),
+            [Match::Other("The United Kingdom"), Match::Missed]
+        );
     }
 
     #[test]

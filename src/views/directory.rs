@@ -5,6 +5,7 @@ use super::load_error::LoadErrorAlert;
 use super::member_list::MemberList;
 use super::region_filter::RegionFilter;
 use super::search_box::SearchBox;
+use super::take_away::TakeAway;
 use super::world_map::WorldMap;
 use super::{DirectoryModel, Layout};
 use crate::embed::Controls;
@@ -17,6 +18,8 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
         controls,
         region: fixed_region,
         map,
+        download,
+        share,
         id_prefix,
     } = layout;
     let locale = model.locale;
@@ -77,12 +80,14 @@ pub fn DirectoryView(model: DirectoryModel, layout: Layout) -> impl IntoView {
     };
     let body = move || {
         let locale = locale.get();
+        let id_prefix = id_prefix.clone();
         match model.directory.get() {
             Some(directory) => {
                 let skipped = directory.skipped();
                 EitherOf3::A(view! {
                     {(skipped > 0).then(|| view! { <p class="directory__note">{locale.skipped(skipped)}</p> })}
                     <MemberList locale directory model regions=controls.shows_regions() />
+                    <TakeAway locale model download share id_prefix />
                 })
             }
             None => match model.failure.get() {

@@ -11,6 +11,7 @@ mod member_list;
 mod page_text;
 mod region_filter;
 mod search_box;
+mod take_away;
 mod world_map;
 
 use std::sync::Arc;
@@ -38,6 +39,10 @@ pub struct Layout {
     /// The partner's fixed region, when the visitor cannot choose one.
     pub region: Option<crate::directory::Region>,
     pub map: bool,
+    /// Visitors may download the list (unless a partner turned it off).
+    pub download: bool,
+    /// The directory has an address of its own to share (it keeps its view in the page URL).
+    pub share: bool,
     pub id_prefix: String,
 }
 

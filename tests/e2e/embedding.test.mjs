@@ -214,7 +214,7 @@ export const tests = [
       deepEqual((await frameState(session)).codes, codesIn('Oceania'));
       const content = (await frameState(session)).contentHeight;
       await session.switchToFrame(null);
-      equal(await frame.attr('sandbox'), 'allow-scripts allow-popups');
+      equal(await frame.attr('sandbox'), 'allow-scripts allow-popups allow-downloads');
       await eventually(async () => {
         const height = (await frame.rect()).height;
         ok(Math.abs(height - content) <= 1, `sized from the opaque origin's messages: ${height} vs ${content}`);

@@ -111,6 +111,15 @@ for (const engine of tests.length ? engines : []) {
       if (broken) throw new Error(`no ${engine} driver: restart failed: ${broken.message}`);
       let session;
       let keep = false;
+      // Another browser for the test, on a driver of its own (geckodriver and WebKitWebDriver
+      // run one session at a time); both go when the test ends.
+      const others = [];
+      const freshBrowser = async (sessionOptions) => {
+        const otherDriver = await startDriver(engine, { logFile: path.join(artefacts, 'driver-2.log') });
+        cleanups.add(otherDriver.stop);
+        others.push(otherDriver);
+        return withTimeout(newSession(otherDriver, sessionOptions), 30_000, 'new session');
+      };
       try {
         if (t.session) {
           session = await openSession(t.session);
@@ -129,7 +138,7 @@ for (const engine of tests.length ? engines : []) {
           const { browserName, browserVersion } = session.capabilities;
           console.log(`${engine}: browser ${browserName} ${browserVersion}`);
         }
-        await withTimeout(t.run({ session, server, origin: server.origin, engine, artefacts }), t.timeout ?? testTimeout, 'test');
+        await withTimeout(t.run({ session, server, origin: server.origin, engine, artefacts, freshBrowser }), t.timeout ?? testTimeout, 'test');
         summary.passed++;
         keep = session === shared;
       } catch (err) {
@@ -143,6 +152,10 @@ for (const engine of tests.length ? engines : []) {
         }
         throw err;
       } finally {
+        for (const otherDriver of others) {
+          cleanups.delete(otherDriver.stop);
+          await otherDriver.stop(); // the browser goes with its driver's process group
+        }
         if (!keep) await dropSession(session);
       }
     }
