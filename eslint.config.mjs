@@ -18,8 +18,9 @@ export default [
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    // Loaded by the pages: boot.js as a module, embed.js as a classic script on partner pages.
-    files: ['public/**/*.js', 'bench/**/*.js'],
+    // Loaded by the pages: boot.js and the builder's script as modules, embed.js as a classic
+    // script on partner pages, partner.js as a module on the sample partner page.
+    files: ['public/**/*.js', 'bench/**/*.js', 'examples/**/*.js'],
     languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   {

@@ -37,6 +37,36 @@ if (root.hasAttribute("data-embed")) {
     };
     new ResizeObserver(report).observe(document.body);
     report();
+
+    // The directory's events for the partner's page, through its loader (embed.js): the frame
+    // says hello to any parent; the loader answers from its own origin, and from then on the
+    // events go to that origin alone, and only the parent window may change the view.
+    let host = null;
+    const waiting = [];
+    const send = (message) => window.parent.postMessage(message, host);
+    const relay = (event) => {
+      const message = { type: "member-directory:event", name: event.type, detail: event.detail };
+      if (host) send(message);
+      else waiting.push(message);
+    };
+    for (const name of ["ready", "change", "select"]) document.addEventListener(`memberdirectory:${name}`, relay);
+    window.addEventListener("message", (event) => {
+      const data = event.data;
+      if (event.source !== window.parent || !data) return;
+      if (data.type === "member-directory:connect" && !host) {
+        // An opaque origin (a sandboxed partner page) cannot be named as a target.
+        host = event.origin === "null" ? "*" : event.origin;
+        waiting.splice(0).forEach(send);
+      } else if (data.type === "member-directory:set" && host && (host === "*" || event.origin === host)) {
+        const directory = document.querySelector("[data-member-directory]");
+        for (const name of ["region", "q", "lang"]) {
+          if (typeof data[name] === "string") directory.setAttribute(`data-${name}`, data[name]);
+          else directory.removeAttribute(`data-${name}`);
+        }
+        directory.dispatchEvent(new Event("memberdirectory:set", { bubbles: true }));
+      }
+    });
+    window.parent.postMessage({ type: "member-directory:hello" }, "*");
   }
 }
 

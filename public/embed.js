@@ -19,7 +19,14 @@
   // The custom properties a partner may theme, written in by the build (src/embed.rs).
   var THEME_PROPERTIES = "__MD_THEME_PROPERTIES__".split(" ");
   var PLACEHOLDER = "[data-member-directory]:not([data-md-ready])";
-  var frames = new Map(); // iframe contentWindow -> { iframe, origin }
+  var frames = new Map(); // iframe contentWindow -> { iframe, origin, placeholder, connected, changed }
+  // What a partner may change on a started placeholder, and the events it may listen to.
+  var LIVE_ATTRIBUTES = ["data-region", "data-q", "data-lang"];
+  var EVENTS = {
+    "memberdirectory:ready": ["region", "q", "lang", "shown", "total"],
+    "memberdirectory:change": ["region", "q", "lang", "shown", "total"],
+    "memberdirectory:select": ["code", "name"]
+  };
   var app = null;
 
   function scan() {
@@ -59,14 +66,52 @@
     iframe.style.border = "0";
     el.replaceChildren(iframe);
     // A sandboxed frame without allow-same-origin has an opaque origin, which posts as "null".
-    frames.set(iframe.contentWindow, { iframe: iframe, origin: sandboxed ? "null" : base.origin });
+    var frame = { iframe: iframe, origin: sandboxed ? "null" : base.origin, placeholder: el, connected: false, changed: false };
+    frames.set(iframe.contentWindow, frame);
+    follow(el, function () {
+      if (frame.connected) post(frame, view(el));
+      else frame.changed = true;
+    });
+  }
+
+  // Calls `changed` when the partner changes the view's attributes of a started placeholder.
+  function follow(el, changed) {
+    new MutationObserver(changed).observe(el, { attributes: true, attributeFilter: LIVE_ATTRIBUTES });
+  }
+
+  function view(el) {
+    return {
+      type: "member-directory:set",
+      region: el.getAttribute("data-region"),
+      q: el.getAttribute("data-q"),
+      lang: el.getAttribute("data-lang")
+    };
+  }
+
+  function post(frame, message) {
+    frame.iframe.contentWindow.postMessage(message, frame.origin === "null" ? "*" : frame.origin);
   }
 
   window.addEventListener("message", function (event) {
     var frame = frames.get(event.source);
     if (!frame || event.origin !== frame.origin) return;
     var data = event.data;
-    if (!data || data.type !== "member-directory:height") return;
+    if (!data) return;
+    if (data.type === "member-directory:hello") {
+      frame.connected = true;
+      post(frame, { type: "member-directory:connect" });
+      if (frame.changed) post(frame, view(frame.placeholder));
+      return;
+    }
+    if (data.type === "member-directory:event") {
+      var fields = Object.prototype.hasOwnProperty.call(EVENTS, data.name) && EVENTS[data.name];
+      if (!fields || !data.detail || typeof data.detail !== "object") return;
+      var detail = {};
+      fields.forEach(function (name) { detail[name] = data.detail[name]; });
+      frame.placeholder.dispatchEvent(new CustomEvent(data.name, { detail: detail, bubbles: true }));
+      return;
+    }
+    if (data.type !== "member-directory:height") return;
     var height = Number(data.height);
     if (!Number.isFinite(height) || height < 0 || height > 100000) return;
     frame.iframe.style.height = Math.ceil(height) + "px";
@@ -103,6 +148,15 @@
     var src = el.getAttribute("data-src");
     directory.setAttribute("data-src", src ? new URL(src, document.baseURI).href : new URL("members.json", base).href);
     shadow.replaceChildren(stylesheet, directory);
+    // The app follows its own element: copy the partner's change there, then say so.
+    follow(el, function () {
+      LIVE_ATTRIBUTES.forEach(function (name) {
+        var value = el.getAttribute(name);
+        if (value === null) directory.removeAttribute(name);
+        else directory.setAttribute(name, value);
+      });
+      directory.dispatchEvent(new Event("memberdirectory:set", { bubbles: true, composed: true }));
+    });
     loadApp().then(
       function (module) { module.mountInto(directory); },
       function (error) {

@@ -18,6 +18,8 @@ pub struct Assets {
     /// The page's stylesheet link and the boot script (which carries the code's integrity
     /// hashes), to copy into another page's `<head>`.
     pub head_tags: String,
+    /// The page's stylesheet link alone, for pages without the app (the embed builder).
+    pub stylesheet_tag: String,
     /// The inline embeds' stylesheet link, as Trunk wrote it into the page.
     inline_css_tag: String,
 }
@@ -49,6 +51,7 @@ impl Assets {
             js: attribute(boot, "data-js").ok_or("boot script without data-js")?,
             wasm: attribute(boot, "data-wasm").ok_or("boot script without data-wasm")?,
             head_tags: format!("{stylesheet}\n  {boot}</script>"),
+            stylesheet_tag: stylesheet.to_string(),
             inline_css_tag: inline.to_string(),
         })
     }

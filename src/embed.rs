@@ -4,6 +4,7 @@
 
 use crate::directory::Query;
 use crate::i18n::Language;
+use crate::json::push_string;
 
 /// Which filter controls a directory shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -193,6 +194,40 @@ pub const THEME_PROPERTIES: [&str; 6] = [
     "md-radius",
 ];
 
+/// What a directory tells its host page about its view, with `memberdirectory:ready` and
+/// `memberdirectory:change`: the JSON of the event's detail,
+/// `{"region":"africa","q":"uni","lang":"en","shown":3,"total":103}` (`region` null for all).
+pub fn view_detail(query: &Query, language: Language, shown: usize, total: usize) -> String {
+    let mut out = String::from("{\"region\":");
+    match query.region {
+        Some(region) => push_string(&mut out, region.slug()),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"q\":");
+    push_string(&mut out, query.text.trim());
+    out.push_str(",\"lang\":");
+    push_string(&mut out, language.tag());
+    for (key, count) in [("shown", shown), ("total", total)] {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        out.push_str(&count.to_string());
+    }
+    out.push('}');
+    out
+}
+
+/// The detail of `memberdirectory:select`, when a visitor chooses a member on the map or in
+/// the list: `{"code":"KE","name":"Kenya"}` (the name as shown, in the interface language).
+pub fn select_detail(code: &str, name: &str) -> String {
+    let mut out = String::from("{\"code\":");
+    push_string(&mut out, code);
+    out.push_str(",\"name\":");
+    push_string(&mut out, name);
+    out.push('}');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,5 +407,31 @@ mod tests {
             &[]
         ));
         assert!(!is_allowed_source("https://x.example/", &[""]));
+    }
+
+    #[test]
+    fn tells_the_host_the_view_and_the_choice_as_json() {
+        use crate::directory::Region;
+        let query = Query {
+            region: Some(Region::Africa),
+            text: " “uni” \\ ".into(),
+        };
+        let detail: serde_json::Value =
+            serde_json::from_str(&view_detail(&query, Language::French, 3, 103)).unwrap();
+        assert_eq!(
+            detail,
+            serde_json::json!({"region": "africa", "q": "“uni” \\", "lang": "fr", "shown": 3, "total": 103})
+        );
+        let everything = view_detail(&Query::default(), Language::English, 103, 103);
+        assert_eq!(
+            everything,
+            r#"{"region":null,"q":"","lang":"en","shown":103,"total":103}"#
+        );
+        let detail: serde_json::Value =
+            serde_json::from_str(&select_detail("CI", "Côte d'Ivoire \"\n")).unwrap();
+        assert_eq!(
+            detail,
+            serde_json::json!({"code": "CI", "name": "Côte d'Ivoire \"\n"})
+        );
     }
 }

@@ -13,6 +13,28 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// Appends `value` to `out` as a JSON string, quoted and escaped.
+pub fn push_string(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    out.push(char::from_digit((c as u32 >> shift) & 0xf, 16).unwrap_or('0'));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Deeper nesting is refused (as serde_json does), so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 128;
 

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::fetch::{fetch_directory, sleep, Abort};
+use super::host::{self, Announcer};
 use super::language::{load_locale, localise, translate_page};
 use super::settings::Settings;
 use super::{take_away, url_state, world_map};
@@ -88,7 +89,8 @@ pub fn start(
         }
     };
 
-    follow_query(model);
+    let announcer = Announcer::new();
+    follow_query(model, announcer);
     {
         let i18n_base = i18n_base.clone();
         spawn_local(async move {
@@ -111,6 +113,7 @@ pub fn start(
                 refresh().await;
             }
             on_ready();
+            announcer.ready(model);
         });
     }
 
@@ -172,6 +175,7 @@ pub fn start(
         follow_language_links(language, chosen);
     }
     follow_keys(model, url_state == UrlState::ReadWrite);
+    host::follow(model, language);
     take_away::follow(model, move || {
         (url_state == UrlState::ReadWrite).then(|| {
             let shown = chosen.get_untracked().then(|| language.get_untracked());
@@ -214,7 +218,7 @@ type Answer = (bool, Option<String>);
 /// Hides the members the query leaves out by walking the list's items once per change,
 /// touching only those whose answer changes, and keeps the count. A member found by another
 /// of its names says which ("Matched: United Republic of Tanzania").
-fn follow_query(model: DirectoryModel) {
+fn follow_query(model: DirectoryModel, announcer: Announcer) {
     let applied = StoredValue::new_local(None::<(web_sys::Element, Vec<Answer>)>);
     Effect::new(move |_| {
         let query = model.query.get();
@@ -258,6 +262,7 @@ fn follow_query(model: DirectoryModel) {
             .shown
             .set(answers.iter().filter(|(shown, _)| *shown).count());
         applied.set_value(Some((list, answers)));
+        announcer.changed(model);
     });
 }
 

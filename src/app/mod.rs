@@ -8,6 +8,7 @@
 
 mod dom;
 mod fetch;
+mod host;
 mod instance;
 mod language;
 mod settings;

@@ -1,7 +1,7 @@
 //! Build step (a Trunk post-build hook): writes the page text and the member list into the
-//! built `index.html`, builds `embed.html` around the same assets, and writes the partner
-//! loader `embed.js` with the hashed asset names, so every page is complete before
-//! WebAssembly arrives.
+//! built `index.html`, builds `embed.html` and `embed-builder.html` around the same assets,
+//! and writes the partner loader `embed.js` with the hashed asset names, so every page is
+//! complete before WebAssembly arrives.
 //!
 //! Usage: prerender <source dir> <staging dir>
 //! Environment: MEMBER_DIRECTORY_ALLOWED_SOURCES, space-separated data URLs (or folders ending
@@ -73,6 +73,16 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
     .map_err(|marker| format!("embed.html: no {marker}"))?;
     let embed = static_page::render(&embed, page, strings, &data, &directory)?;
     write(&staging.join("embed.html"), &embed)?;
+
+    let builder = fill(
+        &read(&source.join("embed-builder.html"))?,
+        &[(
+            "<!-- prerender:stylesheet -->",
+            assets.stylesheet_tag.as_str(),
+        )],
+    )
+    .map_err(|marker| format!("embed-builder.html: no {marker}"))?;
+    write(&staging.join("embed-builder.html"), &builder)?;
 
     let loader = fill(
         &read(&source.join("public/embed.js"))?,

@@ -3,6 +3,7 @@
 
 use super::fold::fold;
 use super::{Member, Region};
+use crate::json::push_string;
 
 /// The columns of an export, in order, as the header row names them (in the interface language).
 pub struct Columns<'a> {
@@ -83,21 +84,9 @@ fn push_json_field(out: &mut String, key: &str, value: &str, comma: bool) {
     if comma {
         out.push_str(", ");
     }
-    out.push('"');
-    out.push_str(key);
-    out.push_str("\": \"");
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_string(out, key);
+    out.push_str(": ");
+    push_string(out, value);
 }
 
 /// `weprotect-members[-region][-search]-<date>.<extension>`: what the file holds, the search

@@ -4,9 +4,10 @@ use super::DirectoryModel;
 use crate::i18n::Locale;
 
 /// Ways to take the list away: the members shown and the whole list as CSV or JSON, and a link
-/// to the view. The buttons only name what they do; `app::take_away` answers them. Hidden by
-/// the stylesheet until the directory runs, as they need the browser. Parts a directory does
-/// not offer are hidden rather than left out, which keeps the wasm smaller.
+/// to the view. The buttons only name what they do; `app::take_away` answers them. Disabled
+/// until the directory runs, as they need the browser (like the filters, and in the same place,
+/// so nothing moves when it starts). Parts a directory does not offer are hidden rather than
+/// left out, which keeps the wasm smaller.
 #[component]
 pub fn TakeAway(
     locale: &'static Locale,
@@ -32,7 +33,7 @@ pub fn TakeAway(
     let all_row = download_row("all", "download-all");
     let link_id = format!("{id_prefix}-link");
     view! {
-        <div class="take-away" hidden=!download && !share>
+        <fieldset class="take-away" hidden=!download && !share disabled=move || !model.live.get()>
             <div hidden=!download>{view_row}</div>
             <div hidden=move || !download || !narrowed()>{all_row}</div>
             <div class="take-away__row" hidden=!share>
@@ -43,6 +44,6 @@ pub fn TakeAway(
                     <input class="take-away__link" id=link_id type="url" readonly />
                 </p>
             </div>
-        </div>
+        </fieldset>
     }
 }

@@ -1,41 +1,11 @@
 // What each page and embed is styled with: the alliance's pages get one stylesheet, checked by
 // its integrity hash; an inline embed's shadow root gets the directory's styles without the page
 // chrome; a partner's theme reaches both kinds of embed.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deepEqual, equal, match, notEqual } from './lib/assert.mjs';
-import { startServer } from './lib/server.mjs';
+import { withPartner as withPartnerSite } from './lib/partner.mjs';
 import { waitForDirectory } from './lib/directory.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const partnerRoot = path.resolve(here, '../../examples/partner');
-
-/**
- * Serves the sample partner page on its own origin, its loader pointing at `embedOrigin`. With
- * `blockingLoader`, the loader is a plain script after the partner's stylesheet, so it runs once
- * that has loaded: the async loader reads an iframe's theme from the placeholder's computed style
- * as soon as the document is parsed, which may be before the stylesheet arrives.
- */
-async function partnerSite(embedOrigin, { blockingLoader = false } = {}) {
-  const site = await startServer({ root: partnerRoot });
-  let html = readFileSync(path.join(partnerRoot, 'index.html'), 'utf8')
-    .replaceAll('http://127.0.0.1:8080/', `${embedOrigin}/`);
-  if (blockingLoader) html = html.replace('embed.js" async></script>', 'embed.js"></script>');
-  site.setFault('/', { body: html, contentType: 'text/html; charset=utf-8' });
-  return site;
-}
-
-const withPartner = (run, options) => async (ctx) => {
-  // Inline embeds load the app cross-origin: dist/ must allow CORS (see EMBEDDING.md).
-  ctx.server.setHeaders({ 'Access-Control-Allow-Origin': '*' });
-  const site = await partnerSite(ctx.origin, options);
-  try {
-    await run({ ...ctx, site });
-  } finally {
-    await site.close();
-  }
-};
+const withPartner = (run, options) => withPartnerSite(run, { csp: false, ...options });
 
 /**
  * Runs in the page: adds elements with page-chrome classes to the shadow root of the element

@@ -92,7 +92,7 @@ export const tests = [
         const placeholder = Object.assign(document.createElement('div'), { className: 'member-directory' });
         placeholder.setAttribute('data-member-directory', '');
         placeholder.setAttribute('data-map', '');
-        placeholder.setAttribute('data-url-state', 'off');
+        // Its own address to share, like the page's (it changes nothing, so writes none).
         placeholder.hidden = true; // out of view, so its map never loads
         document.body.append(placeholder);
         return document.querySelector('[data-member-directory][data-ready]') === null;

@@ -251,6 +251,7 @@ fn highlight_entry(entry: &web_sys::Element) {
         let _ = previous.remove_attribute("data-highlighted");
     }
     let _ = entry.set_attribute("data-highlighted", "");
+    super::host::selected(entry);
     let _ = entry.set_attribute("tabindex", "-1");
     let reduced = web_sys::window()
         .and_then(|w| {
