@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 /** The budget in kB (1,000 bytes): the current size, held. The goal is 80 kB (README.md, "Performance"). */
-export const BUDGET_KB = 126;
+export const BUDGET_KB = 128;
 
 /** Scripts visitors and partners' visitors never load: the embed builder's, for partners' staff. */
 const NOT_FOR_VISITORS = new Set(['embed-builder.js']);

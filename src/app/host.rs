@@ -7,7 +7,6 @@
 //!   in the list;
 //! - `memberdirectory:set`, from the loader (`embed.js`) after it changed those attributes.
 
-use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -95,27 +94,19 @@ fn dispatch(target: &web_sys::Element, name: &str, detail: &str) {
     }
 }
 
-/// Follows the host: a click on a card tells it which member was chosen, and
-/// `memberdirectory:set` on this directory's placeholder applies its attributes again.
+/// Follows the host: `memberdirectory:set` on this directory's placeholder applies its
+/// attributes again. (A card chosen in the list is told of by `take_away`'s click listener.)
 pub fn follow(model: DirectoryModel, language: RwSignal<Language>) {
-    let ours = move |event: &web_sys::Event, matches: &dyn Fn(&web_sys::Element) -> bool| {
-        let body = model.body_ref.get_untracked()?;
-        event
+    let sets = window_event_listener_untyped("memberdirectory:set", move |event| {
+        let Some(body) = model.body_ref.get_untracked() else {
+            return;
+        };
+        let Some(placeholder) = event
             .composed_path()
             .iter()
             .filter_map(|t| t.dyn_into::<web_sys::Element>().ok())
-            .find(|e| matches(e))
-            .filter(|e| e.contains(Some(&body)) || body.contains(Some(e)))
-    };
-    let clicks = window_event_listener(ev::click, move |event| {
-        let card = |e: &web_sys::Element| e.class_list().contains("member");
-        if let Some(card) = ours(&event, &card) {
-            selected(&card);
-        }
-    });
-    let sets = window_event_listener_untyped("memberdirectory:set", move |event| {
-        let placeholder = |e: &web_sys::Element| e.has_attribute("data-member-directory");
-        let Some(placeholder) = ours(&event, &placeholder) else {
+            .find(|e| e.has_attribute("data-member-directory") && e.contains(Some(&body)))
+        else {
             return;
         };
         let options = EmbedOptions::from_placeholder(
@@ -130,8 +121,5 @@ pub fn follow(model: DirectoryModel, language: RwSignal<Language>) {
             language.set(wanted);
         }
     });
-    on_cleanup(move || {
-        clicks.remove();
-        sets.remove();
-    });
+    on_cleanup(move || sets.remove());
 }

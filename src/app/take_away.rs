@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::host;
 use crate::directory::export::{self, Columns, Row};
 use crate::directory::Member;
 use crate::views::DirectoryModel;
@@ -16,8 +17,9 @@ use crate::views::DirectoryModel;
 /// How long a saved file's address stays valid: engines may read it after the click returns.
 const FILE_URL_LIFETIME: Duration = Duration::from_secs(60);
 
-/// Answers the take-away buttons (`data-export="view csv"`, `data-share`) of one directory.
-/// `address` gives the address of the view on screen, where the directory has one to share.
+/// Answers the take-away buttons (`data-export="view csv"`, `data-share`) of one directory, and
+/// tells the host page of a card chosen in the list (one click listener for both: each costs
+/// wasm). `address` gives the address of the view on screen, where it has one to share.
 pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'static) {
     let handle = window_event_listener(ev::click, move |event| {
         // The path, not the target: inside an inline embed's shadow root the target seen from
@@ -26,7 +28,11 @@ pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'sta
             .composed_path()
             .iter()
             .filter_map(|t| t.dyn_into::<web_sys::Element>().ok())
-            .find(|e| e.has_attribute("data-export") || e.has_attribute("data-share"))
+            .find(|e| {
+                e.has_attribute("data-export")
+                    || e.has_attribute("data-share")
+                    || e.class_list().contains("member")
+            })
         else {
             return;
         };
@@ -38,6 +44,7 @@ pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'sta
         }
         match button.get_attribute("data-export") {
             Some(what) => save_list(model, &body, &what),
+            None if !button.has_attribute("data-share") => host::selected(&button),
             None => {
                 if let Some(address) = address() {
                     spawn_local(copy_link(model, button, address));
