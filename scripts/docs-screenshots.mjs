@@ -49,6 +49,13 @@ const scenes = [
     await scrollTo(session, width > 600 ? '.search' : 'li[data-code="TZ"]');
     return {};
   }]),
+  // The embed builder (EMBEDDING.md), with a configured inline preview.
+  ...[[1280, 1000], [390, 900]].map(([width, height]) => [`embed-builder${width < 600 ? '-390' : ''}.png`, [width, height], async ({ session, origin }) => {
+    await session.get(`${origin}/embed-builder.html?mode=inline&region=europe&controls=search&md-color-accent=%23006d5b`);
+    await session.waitFor(() => session.exec(() => document.querySelector('#builder-preview [data-member-directory]')
+      ?.shadowRoot?.querySelector('[data-ready] li[data-code]') != null), { timeout: 20_000, message: 'the preview' });
+    return { fullPage: width < 600 };
+  }]),
   ['print-preview.png', [794, 1123], async ({ session, origin }) => {
     await session.get(`${origin}/?region=africa`);
     await waitForDirectory(session);

@@ -30,7 +30,7 @@ export const tests = [
       await session.get(`${origin}/`);
       await eventually(async () => equal(
         await session.exec(() => document.querySelectorAll('[data-member-directory] li[data-code]').length), 103));
-      equal(await session.exec(() => document.querySelector('[data-member-directory] fieldset').disabled), true);
+      equal(await session.exec(() => document.querySelector('[data-member-directory] .region-filter').disabled), true);
       equal(await session.exec(() => document.querySelector('[data-member-directory] input[type=search]').disabled), true);
       equal(await statusText(session), '103 of 103 members');
       // Mark every build-time item with a property only that DOM node carries.
@@ -41,7 +41,7 @@ export const tests = [
       }), true, 'the marks are set before the app takes over');
       const before = await layout(session);
       await waitForDirectory(session);
-      await session.waitFor(() => session.exec(() => !document.querySelector('[data-member-directory] fieldset').disabled),
+      await session.waitFor(() => session.exec(() => !document.querySelector('[data-member-directory] .region-filter').disabled),
         { timeout: 20_000, message: 'the app to take over' });
       deepEqual(await layout(session), before, 'nothing moves when the app takes over');
       await chooseRegion(session, 'Africa');

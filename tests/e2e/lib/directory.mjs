@@ -64,7 +64,7 @@ export const alertReading = (session) => session.exec(() => {
 
 /** The radio button whose label starts with `name` ("Africa", "All"). */
 export async function regionControl(session, name) {
-  const labels = await session.findAll('[data-member-directory] fieldset label');
+  const labels = await session.findAll('[data-member-directory] .region-filter label');
   for (const label of labels) {
     if ((await label.text()).trim().startsWith(name)) return label;
   }
