@@ -50,7 +50,7 @@ const scenes = [
     return {};
   }]),
   // The embed builder (EMBEDDING.md), with a configured inline preview.
-  ...[[1280, 1000], [390, 900]].map(([width, height]) => [`embed-builder${width < 600 ? '-390' : ''}.png`, [width, height], async ({ session, origin }) => {
+  ...[[1280, 1150], [390, 900]].map(([width, height]) => [`embed-builder${width < 600 ? '-390' : ''}.png`, [width, height], async ({ session, origin }) => {
     await session.get(`${origin}/embed-builder.html?mode=inline&region=europe&controls=search&md-color-accent=%23006d5b`);
     await session.waitFor(() => session.exec(() => document.querySelector('#builder-preview [data-member-directory]')
       ?.shadowRoot?.querySelector('[data-ready] li[data-code]') != null), { timeout: 20_000, message: 'the preview' });
