@@ -81,20 +81,26 @@ function snippetText(chosen) {
 
 let shown = null; // the choices the preview was started with
 
-/** A new placeholder for the preview: the loader starts it as it appears. */
+/** A new placeholder for the preview, in a stand-in for the partner's page (which keeps this
+ * page's own theme tokens from reaching it): the loader starts it as it appears. */
 function mount(chosen) {
+  const page = document.createElement("div");
+  page.className = "builder__partner-page";
   const placeholder = document.createElement("div");
   for (const [name, value] of attributes(chosen)) placeholder.setAttribute(name, value);
   for (const name of THEME_PROPERTIES) {
     if (chosen.has(name)) placeholder.style.setProperty(`--${name}`, chosen.get(name));
   }
-  preview.replaceChildren(placeholder);
+  // In view from the start, in a panel that scrolls, where WebKit may never load a lazy frame.
+  placeholder.setAttribute("data-loading", "eager");
+  page.append(placeholder);
+  preview.replaceChildren(page);
 }
 
 /** Region, search and language change in place (as a partner's page may change them); anything
  * else starts a new embed. */
 function updatePreview(chosen) {
-  const placeholder = preview.firstElementChild;
+  const placeholder = preview.querySelector("[data-member-directory]");
   const differs = (params, name) => (params.get(name) ?? null) !== (chosen.get(name) ?? null);
   const others = new Set([...chosen.keys(), ...(shown?.keys() ?? [])]);
   const onlyLive = placeholder && shown && [...others].every((name) => LIVE.includes(`data-${name}`) || !differs(shown, name));

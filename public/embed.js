@@ -57,7 +57,9 @@
     var iframe = document.createElement("iframe");
     iframe.src = new URL("embed.html?" + options(el), base).href;
     iframe.title = el.getAttribute("data-title") || "Member governments of WeProtect Global Alliance";
-    iframe.loading = "lazy";
+    // Lazy unless the page says the directory is needed at once (data-loading="eager"): WebKit
+    // may never load a lazy frame inside a scrolling panel, such as the builder's preview.
+    iframe.loading = el.getAttribute("data-loading") === "eager" ? "eager" : "lazy";
     iframe.referrerPolicy = "strict-origin-when-cross-origin";
     if (sandboxed) iframe.setAttribute("sandbox", "allow-scripts allow-popups allow-downloads");
     iframe.style.display = "block";

@@ -29,6 +29,19 @@ const waitForInline = (session, id) => session.waitFor(() => session.exec((id) =
   document.getElementById(id).shadowRoot?.querySelector('[data-ready] li[data-code]') != null, id),
 { timeout: 20_000, message: `${id}: the inline directory` });
 
+/**
+ * Brings every iframe embed of the page near the screen and waits until each has loaded and
+ * taken its height: lazy frames loading as a test scrolls would move what it is about to click.
+ */
+async function loadEveryFrame(session) {
+  const ids = await session.exec(() => [...document.querySelectorAll('[data-member-directory]:not([data-mode="inline"])')].map((el) => el.id));
+  for (const id of ids) {
+    await session.exec((id) => document.getElementById(id).scrollIntoView(), id);
+    await session.waitFor(() => session.exec((id) => document.querySelector(`#${id} iframe`)?.style.height.endsWith('px'), id),
+      { timeout: 20_000, message: `${id}: the frame to load` });
+  }
+}
+
 /** The builder's form, filled in as a partner would: by clicking and typing. */
 async function configure(session, { mode, region, controls, lang, accent, title }) {
   await (await session.find(`#mode-${mode}`)).click();
@@ -155,6 +168,7 @@ export const tests = [
     timeout: 90_000,
     run: withPartner(async ({ session, site }) => {
       await session.get(`${site.origin}/`);
+      await loadEveryFrame(session);
       // Inline: search, then choose a card.
       await waitForInline(session, 'inline-europe');
       await lastEvent(session, 'inline-europe', 'ready', { region: 'europe', q: '', lang: 'en', shown: codesIn('Europe').length, total: 103 });
@@ -163,6 +177,14 @@ export const tests = [
       await lastEvent(session, 'inline-europe', 'change', { region: 'europe', q: 'germ', lang: 'en', shown: 1, total: 103 });
       await (await inlineCard(session, 'inline-europe', 'DE')).click();
       await lastEvent(session, 'inline-europe', 'select', { code: 'DE', name: 'Germany' });
+      // Inline, on the map (in French): a country chosen with the keyboard.
+      await session.exec(() => document.getElementById('inline-french-map').scrollIntoView());
+      await session.waitFor(() => session.exec(() => document.getElementById('inline-french-map').shadowRoot
+        ?.querySelector('.world-map svg [data-code="KE"][data-target]') != null), { timeout: 20_000, message: 'the inline map' });
+      await session.exec(() => document.getElementById('inline-french-map').shadowRoot
+        .querySelector('.world-map svg [data-code="KE"][data-target]').focus());
+      await session.keys('Enter');
+      await lastEvent(session, 'inline-french-map', 'select', { code: 'KE', name: 'Kenya' });
       // Iframe: choose a region, then a card.
       await waitForFrame(session, 'frame-africa');
       await chooseRegion(session, 'Oceania');
@@ -179,6 +201,7 @@ export const tests = [
     timeout: 90_000,
     run: withPartner(async ({ session, site }) => {
       await session.get(`${site.origin}/`);
+      await loadEveryFrame(session);
       await waitForInline(session, 'inline-europe');
       await (await session.find('[data-show-region="asia"]')).click();
       await eventually(async () => deepEqual(await inlineCodes(session, 'inline-europe'), codesIn('Asia')), 10_000);
