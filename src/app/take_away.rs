@@ -24,7 +24,7 @@ pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'sta
     let handle = window_event_listener(ev::click, move |event| {
         // The path, not the target: inside an inline embed's shadow root the target seen from
         // the window is the partner's placeholder.
-        let Some(button) = event
+        let Some(clicked) = event
             .composed_path()
             .iter()
             .filter_map(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -39,15 +39,15 @@ pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'sta
         let Some(body) = model.body_ref.get_untracked() else {
             return;
         };
-        if !body.contains(Some(&button)) {
+        if !body.contains(Some(&clicked)) {
             return;
         }
-        match button.get_attribute("data-export") {
+        match clicked.get_attribute("data-export") {
             Some(what) => save_list(model, &body, &what),
-            None if !button.has_attribute("data-share") => host::selected(&button),
+            None if !clicked.has_attribute("data-share") => host::selected(&clicked),
             None => {
                 if let Some(address) = address() {
-                    spawn_local(copy_link(model, button, address));
+                    spawn_local(copy_link(model, clicked, address));
                 }
             }
         }
