@@ -149,7 +149,16 @@ export const tests = [
         const r = document.querySelector('li.member[data-code="ZW"]').getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight;
       }), true), 5000);
-      // A pointer click does the same.
+      // A pointer click does the same, once the smooth scroll to Zimbabwe's card has come to
+      // rest (a click aimed while the page still moves can land on a neighbour).
+      await session.exec(() => new Promise((resolve) => {
+        let last = -1;
+        const settle = () => {
+          if (scrollY === last) resolve();
+          else { last = scrollY; setTimeout(() => requestAnimationFrame(settle), 50); }
+        };
+        requestAnimationFrame(settle);
+      }));
       const shape = await session.find('.world-map svg [data-code="BR"][data-target]');
       await shape.click();
       await eventually(async () => equal(await session.exec(() => document.activeElement.dataset.code), 'BR'));
