@@ -14,16 +14,23 @@ const THEME_PROPERTIES = root.dataset.themeProperties?.split(" ") ?? [];
 // A colour, a length or a font list: nothing that could load a resource or break out.
 const SAFE_VALUE = /^[\w\s#%.,'"()+-]{1,120}$/;
 
+// Sets the partner's theme properties that are safe, and clears the others.
+const applyTheme = (values) => {
+  for (const name of THEME_PROPERTIES) {
+    const value = values[name];
+    if (typeof value === "string" && SAFE_VALUE.test(value) && !/url\s*\(/i.test(value)) {
+      root.style.setProperty(`--${name}`, value);
+    } else {
+      root.style.removeProperty(`--${name}`);
+    }
+  }
+};
+
 if (root.hasAttribute("data-embed")) {
   const params = new URLSearchParams(location.search);
   const theme = params.get("theme");
   if (theme === "dark" || theme === "light") root.dataset.theme = theme;
-  for (const name of THEME_PROPERTIES) {
-    const value = params.get(name);
-    if (value && SAFE_VALUE.test(value) && !/url\s*\(/i.test(value)) {
-      root.style.setProperty(`--${name}`, value);
-    }
-  }
+  applyTheme(Object.fromEntries(params));
   // Report the content height so the partner's loader can size the iframe: no inner scrollbar.
   // Only sizing data crosses to the parent; any origin may know how tall the list is.
   if (window.parent !== window) {
@@ -64,6 +71,8 @@ if (root.hasAttribute("data-embed")) {
           else directory.removeAttribute(`data-${name}`);
         }
         directory.dispatchEvent(new Event("memberdirectory:set", { bubbles: true }));
+      } else if (data.type === "member-directory:theme" && host && (host === "*" || event.origin === host) && data.values) {
+        applyTheme(data.values);
       }
     });
     window.parent.postMessage({ type: "member-directory:hello" }, "*");

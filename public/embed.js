@@ -44,12 +44,27 @@
       if (value) params.set(name, value);
     });
     if (el.hasAttribute("data-map")) params.set("map", el.getAttribute("data-map") || "1");
-    var style = getComputedStyle(el);
-    THEME_PROPERTIES.forEach(function (name) {
-      var value = style.getPropertyValue("--" + name).trim();
-      if (value) params.set(name, value);
+    var values = theme(el);
+    Object.keys(values).forEach(function (name) {
+      if (values[name]) params.set(name, values[name]);
     });
     return params;
+  }
+
+  // The partner's theme custom properties as the placeholder has them now.
+  function theme(el) {
+    var style = getComputedStyle(el);
+    var values = {};
+    THEME_PROPERTIES.forEach(function (name) {
+      values[name] = style.getPropertyValue("--" + name).trim();
+    });
+    return values;
+  }
+
+  // The frame's URL carries the theme as it was when the frame was made, which may be before the
+  // partner's stylesheet arrived: the frame gets it again once it is there.
+  function sendTheme(frame) {
+    post(frame, { type: "member-directory:theme", values: theme(frame.placeholder) });
   }
 
   function mountFrame(el) {
@@ -103,6 +118,7 @@
       frame.connected = true;
       post(frame, { type: "member-directory:connect" });
       if (frame.changed) post(frame, view(frame.placeholder));
+      sendTheme(frame);
       return;
     }
     if (data.type === "member-directory:event") {
@@ -170,6 +186,12 @@
       }
     );
   }
+
+  window.addEventListener("load", function () {
+    frames.forEach(function (frame) {
+      if (frame.connected) sendTheme(frame);
+    });
+  });
 
   window.MemberDirectoryEmbed = Object.freeze({ scan: scan });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);

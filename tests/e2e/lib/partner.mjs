@@ -8,18 +8,12 @@ import { startServer } from './server.mjs';
 
 const partnerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/partner');
 
-/**
- * Serves the partner example on a second origin, its loader pointing at `embedOrigin`. With
- * `blockingLoader`, the loader is a plain script after the partner's stylesheet, so it runs once
- * that has loaded: the async loader reads an iframe's theme from the placeholder's computed style
- * as soon as the document is parsed, which may be before the stylesheet arrives.
- */
-export async function partnerSite(embedOrigin, { includeLoaderTwice = false, blockingLoader = false } = {}) {
+/** Serves the partner example on a second origin, its loader pointing at `embedOrigin`. */
+export async function partnerSite(embedOrigin, { includeLoaderTwice = false } = {}) {
   const site = await startServer({ root: partnerRoot });
   let html = readFileSync(path.join(partnerRoot, 'index.html'), 'utf8')
     .replaceAll('http://127.0.0.1:8080/', `${embedOrigin}/`);
   if (includeLoaderTwice) html = html.replace('</body>', `<script src="${embedOrigin}/embed.js" async></script></body>`);
-  if (blockingLoader) html = html.replace('embed.js" async></script>', 'embed.js"></script>');
   site.setFault('/', { body: html, contentType: 'text/html; charset=utf-8' });
   site.setFault('/index.html', { body: html, contentType: 'text/html; charset=utf-8' });
   return site;
