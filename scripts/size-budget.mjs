@@ -1,6 +1,6 @@
-// Fails when the WebAssembly and every script the build ships (the wasm-bindgen glue and the two
-// loaders, boot.js and embed.js), brotli-compressed (quality 11, as served), weigh more than the
-// budget. A visitor downloads the wasm, the glue and one of the loaders.
+// Fails when the WebAssembly and every script the build ships (the wasm-bindgen glue, the two
+// loaders boot.js and embed.js, and the embed builder's script), brotli-compressed (quality 11,
+// as served), weigh more than the budget. A visitor downloads the wasm, the glue and one loader.
 // Usage: node scripts/size-budget.mjs [dist]   (prints each file, the total and the budget)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,14 +8,11 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 /** The budget in kB (1,000 bytes): the current size, held. The goal is 80 kB (README.md, "Performance"). */
-export const BUDGET_KB = 128;
-
-/** Scripts visitors and partners' visitors never load: the embed builder's, for partners' staff. */
-const NOT_FOR_VISITORS = new Set(['embed-builder.js']);
+export const BUDGET_KB = 130;
 
 /** Each shipped `.js` and `.wasm` file of `dist` with its raw and brotli size in bytes. */
 export function measure(dist) {
-  const files = readdirSync(dist).filter((name) => /\.(js|wasm)$/.test(name) && !NOT_FOR_VISITORS.has(name)).sort();
+  const files = readdirSync(dist).filter((name) => /\.(js|wasm)$/.test(name)).sort();
   if (!files.some((name) => name.endsWith('.wasm'))) throw new Error(`no .wasm in ${dist}: build first`);
   return files.map((name) => {
     const body = readFileSync(path.join(dist, name));
