@@ -123,11 +123,18 @@ fn take_over(
     let ready = move || {
         let _ = root.set_attribute(READY_ATTR, "");
     };
-    leptos::mount::hydrate_from(placeholder, move || {
-        instance::start(model, settings, Some(built), ready);
-        view! { <DirectoryView model layout /> }
-    })
-    .forget();
+    // Reading the build's list and taking over its markup are separate tasks, so neither
+    // blocks input for long on a slow phone.
+    set_timeout(
+        move || {
+            leptos::mount::hydrate_from(placeholder, move || {
+                instance::start(model, settings, Some(built), ready);
+                view! { <DirectoryView model layout /> }
+            })
+            .forget();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Renders the directory afresh into a detached element and swaps it in once it has something
