@@ -29,16 +29,20 @@ impl Announcer {
 
     /// The directory shows its starting view: `memberdirectory:ready`.
     pub fn ready(self, model: DirectoryModel) {
-        if let Some(view) = view_detail(model) {
+        let shown = model.directory.with_untracked(|d| {
+            let query = model.query.get_untracked();
+            d.as_ref().map_or(0, |d| d.filter(&query).count())
+        });
+        if let Some(view) = view_detail(model, shown) {
             announce(model, "memberdirectory:ready", &view);
             self.told.set_value(Some(view));
         }
     }
 
-    /// After a change of region, search, language or list: `memberdirectory:change`, once per
-    /// view the host has not been told of.
-    pub fn changed(self, model: DirectoryModel) {
-        let Some(view) = view_detail(model) else {
+    /// After a change of region, search, language or list, with `shown` members of it listed:
+    /// `memberdirectory:change`, once per view the host has not been told of.
+    pub fn changed(self, model: DirectoryModel, shown: usize) {
+        let Some(view) = view_detail(model, shown) else {
             return;
         };
         let new = self
@@ -51,10 +55,9 @@ impl Announcer {
     }
 }
 
-fn view_detail(model: DirectoryModel) -> Option<String> {
+fn view_detail(model: DirectoryModel, shown: usize) -> Option<String> {
     let directory = model.directory.get_untracked()?;
     let query = model.query.get_untracked();
-    let shown = directory.filter(&query).count();
     let language = model.locale.get_untracked().language();
     Some(embed::view_detail(&query, language, shown, directory.len()))
 }

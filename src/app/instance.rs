@@ -13,7 +13,7 @@ use super::fetch::{fetch_directory, sleep, Abort};
 use super::host::{self, Announcer};
 use super::language::{load_locale, localise, translate_page};
 use super::settings::Settings;
-use super::{take_away, url_state, world_map};
+use super::{dom, take_away, url_state, world_map};
 use crate::directory::{Directory, LoadError, Match};
 use crate::embed::UrlState;
 use crate::i18n::{Language, Locale};
@@ -215,11 +215,18 @@ impl Loader {
 /// How one card answers the query: shown or not, and the other name it was found by.
 type Answer = (bool, Option<String>);
 
-/// Hides the members the query leaves out by walking the list's items once per change,
-/// touching only those whose answer changes, and keeps the count. A member found by another
-/// of its names says which ("Matched: United Republic of Tanzania").
+/// The list's cards as last filtered, with how each answered.
+struct Applied {
+    list: web_sys::Element,
+    cards: Vec<web_sys::Element>,
+    answers: Vec<Answer>,
+}
+
+/// Hides the members the query leaves out, touching only the cards whose answer changes, and
+/// keeps the count. The cards are read from the DOM once per rendered list, not per change. A
+/// member found by another of its names says which ("Matched: United Republic of Tanzania").
 fn follow_query(model: DirectoryModel, announcer: Announcer) {
-    let applied = StoredValue::new_local(None::<(web_sys::Element, Vec<Answer>)>);
+    let applied = StoredValue::new_local(None::<Applied>);
     Effect::new(move |_| {
         let query = model.query.get();
         let (Some(list), Some(directory)) = (model.list_ref.get(), model.directory.get()) else {
@@ -235,34 +242,32 @@ fn follow_query(model: DirectoryModel, announcer: Announcer) {
             })
             .collect();
         // A list rendered afresh shows every item, each under its own name.
-        let before = applied
-            .with_value(|a| {
-                a.as_ref()
-                    .filter(|(l, _)| *l == list)
-                    .map(|(_, v)| v.clone())
-            })
-            .unwrap_or_else(|| vec![(true, None); answers.len()]);
+        let (cards, before) = match applied.try_update_value(Option::take).flatten() {
+            Some(last) if last.list == list => (last.cards, last.answers),
+            _ => (
+                dom::elements(list.query_selector_all(":scope > li")),
+                vec![(true, None); answers.len()],
+            ),
+        };
         let locale = model.locale.get_untracked();
-        let mut item = list.first_element_child();
-        for (index, answer) in answers.iter().enumerate() {
-            let Some(element) = item else {
-                break;
-            };
-            let (shown, matched) = answer;
-            let (was_shown, was_matched) = before.get(index).cloned().unwrap_or((true, None));
-            if was_shown != *shown {
-                let _ = element.toggle_attribute_with_force("hidden", !shown);
+        for ((card, (shown, matched)), (was_shown, was_matched)) in
+            cards.iter().zip(&answers).zip(&before)
+        {
+            if was_shown != shown {
+                let _ = card.toggle_attribute_with_force("hidden", !shown);
             }
-            if was_matched != *matched {
-                show_matched_name(&element, matched.as_deref(), locale);
+            if was_matched != matched {
+                show_matched_name(card, matched.as_deref(), locale);
             }
-            item = element.next_element_sibling();
         }
-        model
-            .shown
-            .set(answers.iter().filter(|(shown, _)| *shown).count());
-        applied.set_value(Some((list, answers)));
-        announcer.changed(model);
+        let shown = answers.iter().filter(|(shown, _)| *shown).count();
+        model.shown.set(shown);
+        applied.set_value(Some(Applied {
+            list,
+            cards,
+            answers,
+        }));
+        announcer.changed(model, shown);
     });
 }
 
