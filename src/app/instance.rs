@@ -215,9 +215,10 @@ impl Loader {
 /// How one card answers the query: shown or not, and the other name it was found by.
 type Answer = (bool, Option<String>);
 
-/// The list's cards as last filtered, with how each answered.
+/// The list's cards as last filtered, with how each answered, and the list they show.
 struct Applied {
     list: web_sys::Element,
+    directory: Arc<Directory>,
     cards: Vec<web_sys::Element>,
     answers: Vec<Answer>,
 }
@@ -241,22 +242,27 @@ fn follow_query(model: DirectoryModel, announcer: Announcer) {
                 found => (found.found(), None),
             })
             .collect();
-        // A list rendered afresh shows every item, each under its own name.
-        let (cards, before) = match applied.try_update_value(Option::take).flatten() {
-            Some(last) if last.list == list => (last.cards, last.answers),
-            _ => (
+        // Another list or language re-renders the items: into the same list element, the
+        // items it keeps stay as they were (hidden or not, with their "Matched:" line), and new
+        // ones show, each under its own name; into a new list element, every item shows.
+        let last = applied
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|last| last.list == list);
+        let (cards, before) = match last {
+            Some(last) if Arc::ptr_eq(&last.directory, &directory) => (last.cards, last.answers),
+            last => (
                 dom::elements(list.query_selector_all(":scope > li")),
-                vec![(true, None); answers.len()],
+                last.map(|last| last.answers).unwrap_or_default(),
             ),
         };
         let locale = model.locale.get_untracked();
-        for ((card, (shown, matched)), (was_shown, was_matched)) in
-            cards.iter().zip(&answers).zip(&before)
-        {
-            if was_shown != shown {
+        for (index, (card, (shown, matched))) in cards.iter().zip(&answers).enumerate() {
+            let (was_shown, was_matched) = before.get(index).cloned().unwrap_or((true, None));
+            if was_shown != *shown {
                 let _ = card.toggle_attribute_with_force("hidden", !shown);
             }
-            if was_matched != matched {
+            if was_matched != *matched {
                 show_matched_name(card, matched.as_deref(), locale);
             }
         }
@@ -264,6 +270,7 @@ fn follow_query(model: DirectoryModel, announcer: Announcer) {
         model.shown.set(shown);
         applied.set_value(Some(Applied {
             list,
+            directory,
             cards,
             answers,
         }));

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deepEqual, equal, eventually, match, ok } from './lib/assert.mjs';
-import { chooseRegion, codesIn, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
+import { chooseRegion, codesIn, search, statusText, visibleCodes, waitForDirectory } from './lib/directory.mjs';
 
 /** Positions of landmarks of the directory, to compare before and after the takeover. */
 const layout = (session) => session.exec(() => {
@@ -60,11 +60,14 @@ export const tests = [
         const start = (suffix) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix))?.startTime ?? null;
         const paint = performance.getEntriesByName('first-paint')[0] ?? performance.getEntriesByName('first-contentful-paint')[0];
         return { js: start('.js') === null ? null : Math.min(...performance.getEntriesByType('resource')
-          .filter((e) => /member-directory-[^/]*\.js$/.test(e.name)).map((e) => e.startTime)), wasm: start('.wasm'), paint: paint?.startTime ?? null };
+          .filter((e) => /member-directory-[^/]*\.js$/.test(e.name)).map((e) => e.startTime)),
+        wasm: start('.wasm'), boot: start('/boot.js'), paint: paint?.startTime ?? null };
       });
-      ok(timing.js !== null && timing.wasm !== null, `glue and wasm fetched: ${JSON.stringify(timing)}`);
+      ok(timing.js !== null && timing.wasm !== null && timing.boot !== null, `loader, glue and wasm fetched: ${JSON.stringify(timing)}`);
       if (timing.paint !== null) {
-        ok(timing.js > timing.paint && timing.wasm > timing.paint, `fetched after the first paint: ${JSON.stringify(timing)}`);
+        // Even the loader waits: only the HTML and its stylesheet come before the first paint.
+        ok(timing.boot > timing.paint && timing.js > timing.paint && timing.wasm > timing.paint,
+          `fetched after the first paint: ${JSON.stringify(timing)}`);
       }
       // The glue's integrity hash travels on the boot script; a changed file must not run.
       const glue = readdirSync(server.root).find((f) => /^member-directory-.*\.js$/.test(f));
@@ -74,6 +77,26 @@ export const tests = [
       const note = await session.waitFind('.directory__start-failed', { visible: true, timeout: 20_000 });
       match(await note.text(), /could not start/);
       equal(await session.exec(() => document.querySelector('[data-member-directory][data-ready]')), null);
+    },
+  },
+  {
+    name: "a newer list longer than the build's is shown in place, and every member of it is filtered",
+    async run({ session, origin, server }) {
+      const published = JSON.parse(readFileSync(path.join(server.root, 'members.json'), 'utf8'));
+      const extra = [
+        { name: 'Atlantis', sortName: 'Atlantis', code: 'QA1', region: 'Europe', subRegion: 'Southern Europe' },
+        { name: 'Zanzibar Test', sortName: 'Zanzibar Test', code: 'QZ1', region: 'Africa', subRegion: 'Eastern Africa' },
+      ];
+      const body = JSON.stringify({ ...published, members: [...published.members, ...extra] });
+      server.setFault('/members.json', { body, contentType: 'application/json' });
+      await session.get(`${origin}/`);
+      await waitForDirectory(session);
+      await eventually(async () => equal(await statusText(session), '105 of 105 members'));
+      await chooseRegion(session, 'Africa');
+      await eventually(async () => deepEqual(await visibleCodes(session), [...codesIn('Africa'), 'QZ1'].sort()));
+      await chooseRegion(session, 'All');
+      await search(session, 'atlan');
+      await eventually(async () => deepEqual(await visibleCodes(session), ['QA1']));
     },
   },
   {
