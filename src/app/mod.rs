@@ -17,7 +17,9 @@ mod url_state;
 mod world_map;
 
 use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,6 +28,7 @@ use crate::directory::Directory;
 use crate::embed::{Controls, UrlState};
 use crate::i18n::Locale;
 use crate::views::{DirectoryModel, DirectoryView, Layout};
+use fetch::sleep;
 use settings::Settings;
 
 /// Marks a placeholder the app has already taken over, so mounting twice does nothing.
@@ -76,15 +79,15 @@ pub fn mount_into(placeholder: web_sys::HtmlElement) {
         share: settings.url_state == UrlState::ReadWrite,
         id_prefix: settings.id_prefix.clone(),
     };
-    match built_directory(&placeholder, &layout) {
-        Some(built) => take_over(placeholder, settings, layout, built),
+    match built_data(&placeholder, &layout) {
+        Some(data) => take_over(placeholder, settings, layout, data),
         None => render(placeholder, settings, layout),
     }
 }
 
-/// The member list the build rendered into `placeholder`, if the build rendered it with the
-/// layout this instance wants (else the markup cannot be taken over as it is).
-fn built_directory(placeholder: &web_sys::HtmlElement, layout: &Layout) -> Option<Directory> {
+/// The block with the member list the build rendered into `placeholder`, if the build rendered
+/// it with the layout this instance wants (else the markup cannot be taken over as it is).
+fn built_data(placeholder: &web_sys::HtmlElement, layout: &Layout) -> Option<web_sys::Element> {
     let data = placeholder
         .query_selector(&format!(":scope > script[{}]", crate::views::DATA_ATTR))
         .ok()??;
@@ -101,40 +104,51 @@ fn built_directory(placeholder: &web_sys::HtmlElement, layout: &Layout) -> Optio
                 .is_some()
         && layout.id_prefix == BUILD_ID_PREFIX
         && first.class_list().contains("directory");
-    if !same_layout {
-        return None;
-    }
-    let directory = Directory::parse(&data.text_content()?).ok()?;
-    data.remove();
-    Some(directory)
+    same_layout.then_some(data)
 }
 
 /// Takes over the build-time markup: the same DOM nodes, now live. The page's language and the
-/// view in its URL then arrive as one update.
+/// view in its URL then arrive as one update. Reading the build's list, taking over its markup
+/// and starting the directory's behaviour are separate tasks, so none blocks input for long on
+/// a slow phone (the controls stay inert until the last has run). A list that cannot be read
+/// is rendered afresh instead.
 fn take_over(
     placeholder: web_sys::HtmlElement,
     settings: Settings,
     layout: Layout,
-    built: Directory,
+    data: web_sys::Element,
 ) {
-    let built = Arc::new(built);
-    let model = DirectoryModel::new(Some(built.clone()), Locale::english());
-    let root = placeholder.clone();
-    let ready = move || {
-        let _ = root.set_attribute(READY_ATTR, "");
-    };
-    // Reading the build's list and taking over its markup are separate tasks, so neither
-    // blocks input for long on a slow phone.
-    set_timeout(
-        move || {
-            leptos::mount::hydrate_from(placeholder, move || {
-                instance::start(model, settings, Some(built), ready);
-                view! { <DirectoryView model layout /> }
-            })
-            .forget();
-        },
-        std::time::Duration::ZERO,
-    );
+    // Leptos' task executor starts with the first mount, so not Leptos' `spawn_local` yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep(Duration::ZERO).await;
+        let Some(built) = data
+            .text_content()
+            .and_then(|text| Directory::parse(&text).ok())
+        else {
+            return render(placeholder, settings, layout);
+        };
+        data.remove();
+        let built = Arc::new(built);
+        let model = DirectoryModel::new(Some(built.clone()), Locale::english());
+        let root = placeholder.clone();
+        let ready = move || {
+            let _ = root.set_attribute(READY_ATTR, "");
+        };
+
+        sleep(Duration::ZERO).await;
+        let owner = Rc::new(Cell::new(None));
+        let hydrated = owner.clone();
+        leptos::mount::hydrate_from(placeholder, move || {
+            hydrated.set(Owner::current());
+            view! { <DirectoryView model layout /> }
+        })
+        .forget();
+
+        sleep(Duration::ZERO).await;
+        if let Some(owner) = owner.take() {
+            owner.with(|| instance::start(model, settings, Some(built), ready));
+        }
+    });
 }
 
 /// Renders the directory afresh into a detached element and swaps it in once it has something
