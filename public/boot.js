@@ -11,6 +11,16 @@ const root = document.documentElement;
 // query parameters because CSS does not cross the frame boundary. The build writes their names
 // into embed.html (from src/embed.rs, as into embed.js).
 const THEME_PROPERTIES = root.dataset.themeProperties?.split(" ") ?? [];
+// The options of embed.html's address that change what the frame shows (src/embed.rs
+// URL_PARAMS), written into the page by the build.
+const VIEW_OPTIONS = root.dataset.viewOptions?.split(" ") ?? [];
+// Settles when the app has started and shown its view, has failed to start, or is late.
+let settleStart;
+const started = new Promise((resolve) => {
+  settleStart = resolve;
+  document.addEventListener("memberdirectory:ready", () => resolve(), { once: true });
+  setTimeout(resolve, 10_000);
+});
 // A colour, a length or a font list: nothing that could load a resource or break out.
 const SAFE_VALUE = /^[\w\s#%.,'"()+-]{1,120}$/;
 
@@ -35,13 +45,21 @@ if (root.hasAttribute("data-embed")) {
   // Only sizing data crosses to the parent; any origin may know how tall the list is.
   if (window.parent !== window) {
     let last = 0;
+    // The build's page shows every member with every control. A frame asked for another view
+    // (a region, fewer controls, the map...) changes height when its app starts, so it reports
+    // from then on: the partner's page moves once, not twice, and not by the whole list.
+    let reporting = !VIEW_OPTIONS.some((name) => params.has(name));
     const report = () => {
       const height = Math.ceil(document.body.getBoundingClientRect().height);
-      if (height !== last) {
+      if (reporting && height !== last) {
         last = height;
         window.parent.postMessage({ type: "member-directory:height", height }, "*");
       }
     };
+    started.then(() => {
+      reporting = true;
+      report();
+    });
     new ResizeObserver(report).observe(document.body);
     report();
 
@@ -111,6 +129,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve));
   app.mountAll();
 } catch (error) {
+  settleStart();
   for (const placeholder of document.querySelectorAll("[data-member-directory]")) {
     if (placeholder.querySelector(".directory__start-failed")) continue;
     const note = document.createElement("p");

@@ -112,6 +112,9 @@ pub fn start(
                 sleep(Duration::ZERO).await;
                 refresh().await;
             }
+            // Ready means shown: the views follow the last changes in tasks of their own, and
+            // a frame sizes itself on this event.
+            sleep(Duration::ZERO).await;
             on_ready();
             announcer.ready(model);
         });

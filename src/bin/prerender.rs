@@ -12,7 +12,7 @@ use std::{env, fs, process::ExitCode};
 
 use member_directory::assets::Assets;
 use member_directory::directory::Directory;
-use member_directory::embed::THEME_PROPERTIES;
+use member_directory::embed::{THEME_PROPERTIES, URL_PARAMS};
 use member_directory::i18n::Locale;
 use member_directory::page_text;
 use member_directory::static_page::{self, escape};
@@ -68,6 +68,7 @@ fn run(source: &Path, staging: &Path) -> Result<(), String> {
             ("<!-- prerender:assets -->", assets.head_tags.as_str()),
             ("prerender:allowed-sources", escape(allowed.trim()).as_str()),
             ("prerender:theme-properties", theme_properties.as_str()),
+            ("prerender:view-options", URL_PARAMS.join(" ").as_str()),
         ],
     )
     .map_err(|marker| format!("embed.html: no {marker}"))?;

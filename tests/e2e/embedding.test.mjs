@@ -1,6 +1,7 @@
 // Partner embeds: examples/partner/ served on its own origin, the directory from dist/ on
 // another, through the real loader (embed.js), as a partner would deploy it.
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { deepEqual, equal, eventually, match, notEqual, ok } from './lib/assert.mjs';
 import { frameState, inlineCodes, waitForFrame, withPartner } from './lib/partner.mjs';
 import { codesIn } from './lib/directory.mjs';
@@ -45,6 +46,51 @@ export const tests = [
       equal((await frameState(session)).codes.length, 103);
       await session.switchToFrame(null);
       ok(all, 'second iframe embed');
+    }),
+  },
+  {
+    name: "an iframe embed asked for another view takes its height once: the partner's page does not jump when the frame's app starts",
+    run: withPartner(async ({ session, site, origin }) => {
+      await session.get(`${site.origin}/about.html`);
+      const views = {
+        region: { 'data-region': 'africa' },
+        map: { 'data-region': 'asia', 'data-map': '', 'data-lang': 'fr', 'data-controls': 'search' },
+        plain: {},
+      };
+      // Every height the loader gives each frame, recorded from before the loader runs.
+      await session.exec((embedOrigin, views) => {
+        window.heights = {};
+        window.started = [];
+        for (const [id, attributes] of Object.entries(views)) {
+          const holder = document.createElement('div');
+          holder.id = id;
+          holder.setAttribute('data-member-directory', '');
+          holder.setAttribute('data-loading', 'eager');
+          for (const [name, value] of Object.entries(attributes)) holder.setAttribute(name, value);
+          holder.addEventListener('memberdirectory:ready', () => window.started.push(id));
+          window.heights[id] = [];
+          new MutationObserver(() => {
+            const height = holder.querySelector('iframe')?.style.height;
+            if (height && height !== window.heights[id].at(-1)) window.heights[id].push(height);
+          }).observe(holder, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+          document.body.append(holder);
+        }
+        const loader = document.createElement('script');
+        loader.src = `${embedOrigin}/embed.js`;
+        document.head.append(loader);
+      }, origin, views);
+      await session.waitFor(() => session.exec(() => window.started.length === 3), { timeout: 20_000, message: 'the three frames to start' });
+      // Anything the frames would still change after starting has a moment to arrive.
+      await sleep(1000);
+      const heights = await session.exec(() => window.heights);
+      for (const id of Object.keys(views)) {
+        equal(heights[id].length, 2, `${id}: the placeholder's height, then the content's once: ${heights[id]}`);
+        const frame = await session.find(`#${id} iframe`);
+        await session.switchToFrame(frame);
+        const { contentHeight, scrolls } = await frameState(session);
+        await session.switchToFrame(null);
+        ok(!scrolls && Math.abs(parseFloat(heights[id][1]) - contentHeight) <= 1, `${id}: sized to its content (${heights[id][1]} vs ${contentHeight}px)`);
+      }
     }),
   },
   {
