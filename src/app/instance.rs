@@ -271,6 +271,7 @@ fn follow_query(model: DirectoryModel, announcer: Announcer) {
         }
         let shown = answers.iter().filter(|(shown, _)| *shown).count();
         model.shown.set(shown);
+        take_away::view_changed(&list);
         applied.set_value(Some(Applied {
             list,
             directory,

@@ -55,6 +55,19 @@ pub fn follow(model: DirectoryModel, address: impl Fn() -> Option<String> + 'sta
     on_cleanup(move || handle.remove());
 }
 
+/// The view changed: "Link copied." and a link offered in the field speak of the previous one.
+pub fn view_changed(list: &web_sys::Element) {
+    let Some(body) = list.parent_element() else {
+        return;
+    };
+    if let Ok(Some(status)) = body.query_selector(".take-away__status") {
+        status.set_text_content(None);
+    }
+    if let Ok(Some(fallback)) = body.query_selector(".take-away__fallback") {
+        let _ = fallback.toggle_attribute_with_force("hidden", true);
+    }
+}
+
 /// `what` is "view" or "all", then "csv" or "json".
 fn save_list(model: DirectoryModel, body: &web_sys::HtmlDivElement, what: &str) {
     let Some(directory) = model.directory.get_untracked() else {

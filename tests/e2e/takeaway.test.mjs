@@ -163,6 +163,9 @@ export const tests = [
       await waitForDirectory(other);
       deepEqual(await shownRows(other), expected, 'a fresh browser opening the link shows the same members');
       equal(await other.exec(() => document.querySelector('.search__input').value), 'king');
+      // Another view: the confirmation spoke of the previous one, and goes.
+      await chooseRegion(session, 'All');
+      await eventually(async () => equal(await status(), '', 'the confirmation is gone once the view changes'));
     },
   },
   {
@@ -188,6 +191,12 @@ export const tests = [
         };
       });
       deepEqual(field, { value: `${origin}/?region=asia`, shown: true, focused: true, selected: true, label: catalogue('en')['link-label'] });
+      // Another view: the link offered is no longer this view's, and goes with its words.
+      await chooseRegion(session, 'Europe');
+      await eventually(async () => deepEqual(await session.exec(() => ({
+        status: document.querySelector('.take-away__status').textContent,
+        field: document.querySelector('.take-away__link').getClientRects().length,
+      })), { status: '', field: 0 }, 'the stale link and its words are gone'));
     },
   },
   {
