@@ -48,20 +48,30 @@ if (root.hasAttribute("data-embed")) {
     // The build's page shows every member with every control. A frame asked for another view
     // (a region, fewer controls, the map...) changes height when its app starts, so it reports
     // from then on: the partner's page moves once, not twice, and not by the whole list.
-    let reporting = !VIEW_OPTIONS.some((name) => params.has(name));
+    let shown = !VIEW_OPTIONS.some((name) => params.has(name));
+    // Either way it waits for the page's stylesheet: WebKit runs this script, and may start the
+    // app, while a slow stylesheet is still on its way, and the unstyled page has another height.
+    // A stylesheet that never comes is given up on after a while.
+    const stylesheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+    let waitedLong = false;
     const report = () => {
+      if (!shown || !(waitedLong || stylesheets.every((link) => link.sheet))) return;
       const height = Math.ceil(document.body.getBoundingClientRect().height);
-      if (reporting && height !== last) {
+      if (height !== last) {
         last = height;
         window.parent.postMessage({ type: "member-directory:height", height }, "*");
       }
     };
     started.then(() => {
-      reporting = true;
+      shown = true;
       report();
     });
+    for (const link of stylesheets) link.addEventListener("load", report);
+    setTimeout(() => {
+      waitedLong = true;
+      report();
+    }, 10_000);
     new ResizeObserver(report).observe(document.body);
-    report();
 
     // The directory's events for the partner's page, through its loader (embed.js): the frame
     // says hello to any parent; the loader answers from its own origin, and from then on the

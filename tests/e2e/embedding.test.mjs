@@ -49,8 +49,13 @@ export const tests = [
     }),
   },
   {
-    name: "an iframe embed asked for another view takes its height once: the partner's page does not jump when the frame's app starts",
-    run: withPartner(async ({ session, site, origin }) => {
+    name: "an iframe embed takes its height once, even asked for another view or styled late: the partner's page does not jump when the frame's app starts",
+    run: withPartner(async ({ session, site, origin, server }) => {
+      // The frames' stylesheet arrives late, as on a slow network: WebKit runs the frame's
+      // script, and may start its app, before it is applied.
+      const embedPage = await (await fetch(`${origin}/embed.html`)).text();
+      const stylesheet = embedPage.match(/<link rel="stylesheet" href="\.(\/[^"]+)"/)[1];
+      server.setFault(stylesheet, { delayMs: 1500 });
       await session.get(`${site.origin}/about.html`);
       const views = {
         region: { 'data-region': 'africa' },
@@ -79,9 +84,11 @@ export const tests = [
         loader.src = `${embedOrigin}/embed.js`;
         document.head.append(loader);
       }, origin, views);
+      const loaded = Date.now();
       await session.waitFor(() => session.exec(() => window.started.length === 3), { timeout: 20_000, message: 'the three frames to start' });
-      // Anything the frames would still change after starting has a moment to arrive.
-      await sleep(1000);
+      // Anything the frames would still change after starting and taking their style has a
+      // moment to arrive.
+      await sleep(Math.max(1000, loaded + 2500 - Date.now()));
       const heights = await session.exec(() => window.heights);
       for (const id of Object.keys(views)) {
         equal(heights[id].length, 2, `${id}: the placeholder's height, then the content's once: ${heights[id]}`);
@@ -180,7 +187,7 @@ export const tests = [
     }),
   },
   {
-    name: 'the embed page works in a sandboxed iframe with an opaque origin',
+    name: 'the embed page works, styled, in a sandboxed iframe with an opaque origin',
     run: withPartner(async ({ session, site, origin }) => {
       await session.get(`${site.origin}/about.html`);
       await session.exec((embedOrigin) => {
@@ -196,6 +203,10 @@ export const tests = [
       }, origin);
       const frame = await waitForFrame(session, 'sandboxed');
       deepEqual((await frameState(session)).codes, codesIn('Oceania'));
+      // Its stylesheet is requested with CORS: an opaque origin cannot check the integrity of a
+      // no-cors response, and the page would show unstyled.
+      const font = await session.exec(() => getComputedStyle(document.body).fontFamily);
+      match(font, /^system-ui/, 'the directory is styled');
       const content = (await frameState(session)).contentHeight;
       await session.switchToFrame(null);
       equal(await frame.attr('sandbox'), 'allow-scripts allow-popups allow-downloads');
