@@ -85,7 +85,9 @@ export const tests = [
         document.head.append(loader);
       }, origin, views);
       const loaded = Date.now();
-      await session.waitFor(() => session.exec(() => window.started.length === 3), { timeout: 20_000, message: 'the three frames to start' });
+      await session.waitFor(() => session.exec(() => window.started.length === 3
+        && Object.values(window.heights).every((heights) => heights.length >= 2)),
+      { timeout: 20_000, message: 'the three frames to start and take a height' });
       // Anything the frames would still change after starting and taking their style has a
       // moment to arrive.
       await sleep(Math.max(1000, loaded + 2500 - Date.now()));
